@@ -1,0 +1,169 @@
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+  type SessionMode,
+} from 'neo4j-driver';
+import type { Logger } from '../logger.js';
+import { toJson, type JsonValue } from './convert.js';
+import { mapDatabaseError } from './errors.js';
+
+export type Row = Record<string, JsonValue>;
+export type Params = Record<string, unknown>;
+
+export interface ConnectOptions {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly logger: Logger;
+  /** Upper bound for any statement Dossier runs on its own behalf. */
+  readonly queryTimeoutMs: number;
+}
+
+export interface RunOptions {
+  /** Overrides the default transaction timeout. */
+  readonly timeoutMs?: number;
+  /** Shown in Neo4j's query log and SHOW TRANSACTIONS. */
+  readonly metadata?: Record<string, unknown>;
+}
+
+/** Runs statements inside one managed transaction; every statement is counted. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+  /** The driver's records, for callers that need nodes and relationships as driver objects. */
+  runRecords(cypher: string, params?: Params): Promise<Neo4jRecord[]>;
+}
+
+export type StatementListener = (cypher: string, params: Params) => void;
+
+/**
+ * The one module that talks to Neo4j. Reads go through executeRead (so `neo4j://` routing sends
+ * them to followers), values come back as JSON (see convert.ts), and errors a user can act on are
+ * turned into GraphQL errors with a code (see errors.ts).
+ */
+export class Database {
+  private readonly listeners = new Set<StatementListener>();
+
+  private constructor(
+    readonly driver: Driver,
+    readonly name: string,
+    private readonly logger: Logger,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  static connect(options: ConnectOptions): Database {
+    // A server with auth disabled (the local one) accepts any basic token.
+    const auth = neo4j.auth.basic(options.user, options.password);
+    const driver = neo4j.driver(options.uri, auth, {
+      userAgent: 'dossier/0.1',
+      // Fail fast rather than queue for ever when the database or the pool is stuck.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      maxConnectionPoolSize: 100,
+      maxTransactionRetryTime: 5_000,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => options.logger.warn({ neo4jDriver: level }, message),
+      },
+    });
+    return new Database(driver, options.database, options.logger, options.queryTimeoutMs);
+  }
+
+  /** Called with every statement sent; tests use it to count statements per request. */
+  onStatement(listener: StatementListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private wrap(tx: ManagedTransaction): Tx {
+    const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
+      for (const l of this.listeners) l(cypher, params);
+      const result = await tx.run(cypher, params);
+      return result.records;
+    };
+    return {
+      runRecords,
+      run: async (cypher, params = {}) => (await runRecords(cypher, params)).map(recordToRow),
+    };
+  }
+
+  private txConfig(options: RunOptions): { timeout: number; metadata?: Record<string, unknown> } {
+    return {
+      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+      ...(options.metadata ? { metadata: options.metadata } : {}),
+    };
+  }
+
+  /** One read statement; rows as JSON objects keyed by column. */
+  read(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<Row[]> {
+    return this.readTransaction((tx) => tx.run(cypher, params), options);
+  }
+
+  /** One write statement. */
+  write(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(cypher, params), options);
+  }
+
+  /** Several statements in one read transaction (retried as a whole on transient errors). */
+  readTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.withSession('READ', (s) =>
+      s.executeRead((tx) => work(this.wrap(tx)), this.txConfig(options)),
+    );
+  }
+
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.withSession('WRITE', (s) =>
+      s.executeWrite((tx) => work(this.wrap(tx)), this.txConfig(options)),
+    );
+  }
+
+  /**
+   * A raw session for work that must not be retried (an analyst's statement must never run
+   * twice). The caller closes it. Statements run on it are not counted.
+   */
+  session(mode: SessionMode): Session {
+    return this.driver.session({ database: this.name, defaultAccessMode: mode });
+  }
+
+  private async withSession<T>(mode: SessionMode, work: (s: Session) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    try {
+      return await work(session);
+    } catch (err) {
+      const mapped = mapDatabaseError(err);
+      if (mapped) throw mapped;
+      this.logger.error({ err }, 'database error');
+      throw err;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial query within timeoutMs. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const session = this.session('READ');
+    try {
+      const answered = session
+        .executeRead((tx) => tx.run('RETURN 1 AS ok'), { timeout: timeoutMs })
+        .then(() => true);
+      const timedOut = new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref());
+      return await Promise.race([answered, timedOut]);
+    } catch {
+      return false;
+    } finally {
+      session.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export function recordToRow(record: Neo4jRecord): Row {
+  const row: Row = {};
+  for (const key of record.keys) row[String(key)] = toJson(record.get(key));
+  return row;
+}

@@ -1,0 +1,155 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromRoot } from '../paths.js';
+
+/** What the local Neo4j needs on disk: a classpath file and the compiled launcher. */
+export interface Neo4jInstall {
+  readonly dir: string;
+  readonly version: string;
+  readonly classpath: string;
+}
+
+export class MissingToolError extends Error {
+  override name = 'MissingToolError';
+}
+
+const pomPath = fromRoot('server', 'neo4j', 'pom.xml');
+const launcherSource = fromRoot('server', 'neo4j', 'src', 'DossierNeo4j.java');
+
+/** The Neo4j version pinned in pom.xml. */
+export function pinnedVersion(): string {
+  const match = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(pomPath, 'utf8'));
+  if (!match?.[1]) throw new Error(`No <neo4j.version> in ${pomPath}`);
+  return match[1];
+}
+
+function has(tool: string, versionArg: string): boolean {
+  const r = spawnSync(tool, [versionArg], { stdio: 'ignore' });
+  return r.error === undefined && r.status === 0;
+}
+
+/** Fails with one line naming what to install when java, javac or mvn is missing. */
+export function requireTools(): void {
+  const missing: string[] = [];
+  if (!has('java', '-version')) missing.push('java');
+  if (!has('javac', '-version')) missing.push('javac');
+  if (!has('mvn', '-v')) missing.push('mvn');
+  if (missing.length > 0) {
+    throw new MissingToolError(
+      `${missing.join(', ')} not found on PATH: the local Neo4j needs a JDK 17 and Maven ` +
+        `(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or set NEO4J_URI to use another Neo4j.`,
+    );
+  }
+}
+
+export type Progress = (message: string) => void;
+
+// Maven's size of everything org.neo4j:neo4j 5.26 pulls in, for a rough percentage.
+const EXPECTED_BYTES = 125 * 1024 * 1024;
+
+function parseSize(amount: string, unit: string): number {
+  const n = Number(amount);
+  switch (unit) {
+    case 'B':
+      return n;
+    case 'kB':
+      return n * 1000;
+    case 'MB':
+      return n * 1000 * 1000;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Makes sure Neo4j's jars are in the cache and the launcher is compiled; downloads (with progress)
+ * only on the first run. The marker file is written last, so an interrupted fetch is redone.
+ */
+export async function ensureNeo4jInstalled(
+  cacheDir: string,
+  progress: Progress,
+): Promise<Neo4jInstall> {
+  const version = pinnedVersion();
+  const dir = join(cacheDir, `neo4j-${version}`);
+  const marker = join(dir, 'installed');
+  const classpathFile = join(dir, 'classpath.txt');
+  const classesDir = join(dir, 'classes');
+  if (existsSync(marker)) {
+    return { dir, version, classpath: readClasspath(classpathFile, classesDir) };
+  }
+  requireTools();
+  mkdirSync(dir, { recursive: true });
+  progress(`Fetching Neo4j ${version} (about 125 MB of jars from Maven Central) into ${dir} …`);
+  const tmpClasspath = `${classpathFile}.tmp`;
+  await runMaven(
+    [
+      '-B',
+      '-f',
+      pomPath,
+      `-Dmaven.repo.local=${join(cacheDir, 'm2')}`,
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${tmpClasspath}`,
+    ],
+    progress,
+  );
+  renameSync(tmpClasspath, classpathFile);
+
+  rmSync(classesDir, { recursive: true, force: true });
+  mkdirSync(classesDir, { recursive: true });
+  const jars = readFileSync(classpathFile, 'utf8').trim();
+  const javac = spawnSync('javac', ['-cp', jars, '-d', classesDir, launcherSource], {
+    encoding: 'utf8',
+  });
+  if (javac.status !== 0) {
+    throw new Error(`Compiling the Neo4j launcher failed:\n${javac.stderr}`);
+  }
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  progress(`Neo4j ${version} is installed.`);
+  return { dir, version, classpath: readClasspath(classpathFile, classesDir) };
+}
+
+function readClasspath(file: string, classesDir: string): string {
+  return `${classesDir}:${readFileSync(file, 'utf8').trim()}`;
+}
+
+function runMaven(args: string[], progress: Progress): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let files = 0;
+    let bytes = 0;
+    let lastReport = 0;
+    const tail: string[] = [];
+    let buffered = '';
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        const m = /Downloaded from \S+: \S+ \(([\d.]+) (B|kB|MB)/.exec(line);
+        if (!m?.[1] || !m[2]) continue;
+        files += 1;
+        bytes += parseSize(m[1], m[2]);
+        const now = Date.now();
+        if (now - lastReport > 2000) {
+          lastReport = now;
+          const pct = Math.min(99, Math.round((bytes / EXPECTED_BYTES) * 100));
+          progress(`  … ${files} files, ${(bytes / 1e6).toFixed(1)} MB (~${pct}%)`);
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) {
+        progress(`  … ${files} files, ${(bytes / 1e6).toFixed(1)} MB fetched`);
+        resolvePromise();
+      } else {
+        reject(new Error(`Maven failed (exit ${code}). Last lines:\n${tail.join('\n')}`));
+      }
+    });
+  });
+}

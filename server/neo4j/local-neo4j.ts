@@ -1,0 +1,222 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureNeo4jInstalled, type Progress } from './fetch-jars.js';
+import { settingsFile } from './settings.js';
+
+export interface LocalNeo4jOptions {
+  /** Where the graph lives; kept between runs. */
+  readonly dataDir: string;
+  /** Where Neo4j's jars are cached. */
+  readonly cacheDir: string;
+  /** Bolt port on 127.0.0.1; 0 picks a free one. */
+  readonly port: number;
+  /** JVM heap, e.g. "1g". */
+  readonly heap: string;
+  readonly progress: Progress;
+  /** Neo4j's own console output, line by line (debug logging). */
+  readonly onOutput?: (line: string) => void;
+  /** Seconds to wait for Bolt to come up. */
+  readonly startTimeoutSeconds?: number;
+}
+
+export interface LocalNeo4j {
+  readonly uri: string;
+  readonly pid: number;
+  /** Resolves when the JVM has exited (gracefully if possible). */
+  stop(): Promise<void>;
+  /** Resolves with the exit code if the JVM ends on its own. */
+  readonly exited: Promise<number | null>;
+}
+
+const MAIN_CLASS = 'DossierNeo4j';
+
+interface PidRecord {
+  pid: number;
+  port: number;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when pid is a Dossier Neo4j launcher serving this data directory. */
+function isOurJvm(pid: number, home: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.includes(MAIN_CLASS) && cmdline.includes(home);
+  } catch {
+    // No /proc (macOS): trust the pid file only if the process is alive.
+    return isAlive(pid);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!isAlive(pid)) return true;
+    await sleep(100);
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A JVM left behind by a crashed app still holds the store lock and the port. The launcher exits
+ * on its own when its parent dies (stdin EOF), so this is rare, but e.g. `kill -9` of a process
+ * group leader with a detached JVM can do it. Stop it before starting a new one.
+ */
+async function stopOrphan(pidFile: string, home: string, progress: Progress): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  let record: PidRecord | undefined;
+  try {
+    record = JSON.parse(readFileSync(pidFile, 'utf8')) as PidRecord;
+  } catch {
+    record = undefined;
+  }
+  if (record && isAlive(record.pid) && isOurJvm(record.pid, home)) {
+    progress(`Stopping a Neo4j left running by an earlier run (pid ${record.pid}) …`);
+    process.kill(record.pid, 'SIGTERM');
+    if (!(await waitForExit(record.pid, 30_000))) {
+      process.kill(record.pid, 'SIGKILL');
+      await waitForExit(record.pid, 5_000);
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() =>
+        typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const srv = createServer();
+    srv.once('error', () => resolveFree(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolveFree(true)));
+  });
+}
+
+/** Starts Neo4j Community as a child JVM bound to 127.0.0.1 and waits until Bolt answers. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const install = await ensureNeo4jInstalled(options.cacheDir, options.progress);
+  const home = options.dataDir;
+  mkdirSync(home, { recursive: true });
+  const pidFile = join(home, 'dossier-neo4j.pid');
+  await stopOrphan(pidFile, home, options.progress);
+
+  const port = options.port === 0 ? await freePort() : options.port;
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `Port ${port} on 127.0.0.1 is taken by another program; set LOCAL_NEO4J_PORT to a free port, or NEO4J_URI to use that server.`,
+    );
+  }
+
+  const jvmArgs = [
+    `-Xms${options.heap}`,
+    `-Xmx${options.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    // The same opens Neo4j's own launcher passes on Java 17, for its off-heap and Netty code.
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Djdk.attach.allowAttachSelf=true',
+    '-cp',
+    install.classpath,
+    MAIN_CLASS,
+    home,
+    settingsFile,
+    String(port),
+  ];
+  const started = Date.now();
+  // stdin stays a pipe: when this process dies, the JVM sees EOF and shuts itself down.
+  const child: ChildProcess = spawn('java', jvmArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error('Could not start java');
+  const pid = child.pid;
+  writeFileSync(pidFile, JSON.stringify({ pid, port } satisfies PidRecord));
+
+  const exited = new Promise<number | null>((resolveExit) => {
+    child.on('exit', (code) => {
+      rmSync(pidFile, { force: true });
+      resolveExit(code);
+    });
+  });
+
+  const recent: string[] = [];
+  const ready = new Promise<void>((resolveReady, reject) => {
+    const onLine = (line: string): void => {
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      options.onOutput?.(line);
+      if (line.startsWith('DOSSIER_NEO4J_READY')) resolveReady();
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let buf = '';
+      stream?.on('data', (chunk: Buffer) => {
+        buf += chunk.toString('utf8');
+        const lines = buf.split('\n');
+        buf = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+    }
+    void exited.then((code) =>
+      reject(
+        new Error(
+          `Neo4j exited (code ${code}) before it was ready. See ${join(home, 'logs', 'debug.log')}. Last output:\n${recent.join('\n')}`,
+        ),
+      ),
+    );
+    const timeout = (options.startTimeoutSeconds ?? 180) * 1000;
+    setTimeout(
+      () => reject(new Error(`Neo4j did not start within ${timeout / 1000}s`)),
+      timeout,
+    ).unref();
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin?.end();
+      child.kill('SIGTERM');
+      const done = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+      if (!done) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    })();
+    return stopping;
+  };
+
+  try {
+    await ready;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  options.progress(
+    `Local Neo4j ${install.version} ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)}s (data: ${home})`,
+  );
+  return { uri: `bolt://127.0.0.1:${port}`, pid, stop, exited };
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/database.js';
+import { connectTestDatabase, resetDatabase } from '../support/database.js';
+
+describe('the database module on a real Neo4j', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = connectTestDatabase();
+    await resetDatabase(db);
+  });
+  afterAll(async () => {
+    await resetDatabase(db);
+    await db.close();
+  });
+
+  it('writes a node and reads it back with its values converted', async () => {
+    await db.write(
+      `CREATE (:RoundTrip {id: $id, big: 9007199254740993, when: date('2022-06-01'), at: point({longitude: -2.6, latitude: 53.5}), tags: ['a', 'b']})`,
+      { id: 'rt-1' },
+    );
+    const rows = await db.read('MATCH (n:RoundTrip {id: $id}) RETURN n, n.big AS big', {
+      id: 'rt-1',
+    });
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as {
+      n: { labels: string[]; properties: Record<string, unknown> };
+      big: unknown;
+    };
+    expect(row.big).toBe('9007199254740993');
+    expect(row.n.labels).toEqual(['RoundTrip']);
+    expect(row.n.properties).toMatchObject({
+      id: 'rt-1',
+      when: '2022-06-01',
+      tags: ['a', 'b'],
+      at: { crs: 'wgs-84', longitude: -2.6, latitude: 53.5 },
+    });
+  });
+
+  it('refuses a write inside a READ-mode transaction, and the graph is unchanged', async () => {
+    const before = await db.read('MATCH (n) RETURN count(n) AS c');
+    await expect(db.read("CREATE (:ShouldNotExist {id: 'x'})")).rejects.toMatchObject({
+      extensions: { code: 'READ_ONLY' },
+    });
+    const after = await db.read('MATCH (n) RETURN count(n) AS c');
+    expect(after).toEqual(before);
+    expect(await db.read('MATCH (n:ShouldNotExist) RETURN n')).toEqual([]);
+  });
+
+  it('answers a ping', async () => {
+    expect(await db.ping()).toBe(true);
+  });
+
+  it('reports every statement it sends to listeners', async () => {
+    const seen: string[] = [];
+    const off = db.onStatement((cypher) => seen.push(cypher));
+    await db.read('RETURN 1 AS one');
+    off();
+    await db.read('RETURN 2 AS two');
+    expect(seen).toEqual(['RETURN 1 AS one']);
+  });
+});

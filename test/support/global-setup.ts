@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../server/config.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-neo4j.js';
+import { settingsAsDockerEnv } from '../../server/neo4j/settings.js';
+import type { TestNeo4j } from './provided.js';
+
+const NEO4J_IMAGE = 'neo4j:5.26-community';
+
+/** True when testcontainers can reach a container engine (Docker socket or DOCKER_HOST). */
+async function containerRuntimeAvailable(): Promise<boolean> {
+  const hasSocket =
+    process.env['DOCKER_HOST'] !== undefined ||
+    existsSync('/var/run/docker.sock') ||
+    existsSync(join(process.env['HOME'] ?? '', '.docker', 'run', 'docker.sock'));
+  if (!hasSocket) return false;
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Provides ONE Neo4j for the whole run: NEO4J_URI if set (only with DOSSIER_TESTS_MAY_WIPE=true,
+ * because tests delete everything in it); else a testcontainers Neo4j when a container engine is
+ * reachable; else the same local Neo4j the start command uses, on a temporary data directory and
+ * a free port.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const config = loadConfig();
+  if (config.neo4j.uri !== undefined) {
+    if (process.env['DOSSIER_TESTS_MAY_WIPE'] !== 'true') {
+      throw new Error(
+        `NEO4J_URI is set (${config.neo4j.uri}). The tests delete everything in that database; set DOSSIER_TESTS_MAY_WIPE=true to allow it, or unset NEO4J_URI to use a throw-away local Neo4j.`,
+      );
+    }
+    project.provide('neo4j', {
+      uri: config.neo4j.uri,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      database: config.neo4j.database,
+      kind: 'external',
+    } satisfies TestNeo4j);
+    return async () => undefined;
+  }
+
+  if (await containerRuntimeAvailable()) {
+    const { Neo4jContainer } = await import('@testcontainers/neo4j');
+    const container = await new Neo4jContainer(NEO4J_IMAGE)
+      .withEnvironment(settingsAsDockerEnv())
+      .withStartupTimeout(180_000)
+      .start();
+    project.provide('neo4j', {
+      uri: container.getBoltUri(),
+      user: container.getUsername(),
+      password: container.getPassword(),
+      database: 'neo4j',
+      kind: 'container',
+    } satisfies TestNeo4j);
+    return async () => {
+      await container.stop();
+    };
+  }
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'dossier-test-neo4j-'));
+  const local: LocalNeo4j = await startLocalNeo4j({
+    dataDir,
+    cacheDir: config.localNeo4j.cacheDir,
+    port: 0,
+    heap: '1g',
+    progress: (m) => console.log(`[neo4j] ${m}`),
+  });
+  project.provide('neo4j', {
+    uri: local.uri,
+    user: 'neo4j',
+    password: '',
+    database: 'neo4j',
+    kind: 'local',
+    pid: local.pid,
+    dataDir,
+  } satisfies TestNeo4j);
+  return async () => {
+    const t0 = Date.now();
+    await local.stop();
+    console.log(`[neo4j] stopped in ${Date.now() - t0} ms`);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

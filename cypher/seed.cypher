@@ -1471,9 +1471,9 @@ MATCH (a:Organization {id: 'tiktok'}), (b:Claim {id: 'claim-regulators-allegatio
 MERGE (a)-[r:DENIED {id: 'tiktok-denied-claim-regulators-allegations'}]->(b)
 SET r += {sources: ['article-004'], quotes: ['providing details to officials in China, which it blatantly denied']};
 
-MATCH (a:Organization {id: 'regulators'}), (b:Event {id: 'us-scrutiny'})
-MERGE (a)-[r:INVOLVED_IN {id: 'regulators-involved-in-us-scrutiny'}]->(b)
-SET r += {sources: ['article-004'], quotes: ['It looks like regulators may be keeping an even closer eye on the app now after this report because the firm is already accused of tracking behavior.']};
+MATCH (a:Event {id: 'us-scrutiny'}), (b:Organization {id: 'regulators'})
+MERGE (a)-[r:INVOLVED {id: 'us-scrutiny-involved-regulators'}]->(b)
+SET r += {role: 'regulators who already accuse the firm and may keep an even closer eye on it', sources: ['article-004'], quotes: ['It looks like regulators may be keeping an even closer eye on the app now after this report because the firm is already accused of tracking behavior.']};
 
 MATCH (a:Organization {id: 'tiktok'}), (b:Team {id: 'trust-and-safety-team'})
 MERGE (a)-[r:CREATED {id: 'tiktok-created-trust-and-safety-team'}]->(b)
@@ -1497,11 +1497,11 @@ SET r += {sources: ['article-004'], quotes: ['shuffling trust and safety personn
 
 MATCH (a:Event {id: 'trust-safety-reshuffle'}), (b:Organization {id: 'us-states'})
 MERGE (a)-[r:RESPONDS_TO {id: 'trust-safety-reshuffle-responds-to-us-states'}]->(b)
-SET r += {concerns: 'safety as well as security', sources: ['article-004'], quotes: ['a part of its plan of response from several different states']};
+SET r += {concern: 'safety as well as security concerns', sources: ['article-004'], quotes: ['a part of its plan of response from several different states']};
 
 MATCH (a:Event {id: 'trust-safety-reshuffle'}), (b:Organization {id: 'us-government'})
 MERGE (a)-[r:RESPONDS_TO {id: 'trust-safety-reshuffle-responds-to-us-government'}]->(b)
-SET r += {concerns: 'safety as well as security', sources: ['article-004'], quotes: ['as well as the federal government regarding safety as well as security concerns']};
+SET r += {concern: 'safety as well as security concerns', sources: ['article-004'], quotes: ['as well as the federal government regarding safety as well as security concerns']};
 
 MATCH (a:Organization {id: 'tiktok'}), (b:Claim {id: 'claim-tiktok-trust-safety-plans'})
 MERGE (a)-[r:STATED {id: 'tiktok-stated-claim-tiktok-trust-safety-plans'}]->(b)

@@ -49,7 +49,9 @@ export function handWrittenStatements(seed: string = readFileSync(seedPath, 'utf
   const end = seed.indexOf(END);
   const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
   const masked =
-    begin >= 0 && end > begin ? seed.slice(0, begin) + blank(seed.slice(begin, end)) + seed.slice(end) : seed;
+    begin >= 0 && end > begin
+      ? seed.slice(0, begin) + blank(seed.slice(begin, end)) + seed.slice(end)
+      : seed;
   return splitStatements(masked);
 }
 
@@ -96,6 +98,12 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const nodes = elements.filter((e) => e.kind === 'node');
   const rels = elements.filter((e) => e.kind === 'relationship');
   console.log(`${handWrittenStatements().length} hand-written statements`);
-  console.log(`${nodes.length} node MERGEs`, countBy(nodes, (e) => e.label));
-  console.log(`${rels.length} relationship MERGEs with a literal id`, countBy(rels, (e) => e.label));
+  console.log(
+    `${nodes.length} node MERGEs`,
+    countBy(nodes, (e) => e.label),
+  );
+  console.log(
+    `${rels.length} relationship MERGEs with a literal id`,
+    countBy(rels, (e) => e.label),
+  );
 }

@@ -29,12 +29,15 @@ function has(tool: string, versionArg: string): boolean {
   return r.error === undefined && r.status === 0;
 }
 
-/** Fails with one line naming what to install when java, javac or mvn is missing. */
-export function requireTools(): void {
+/**
+ * Fails with one line naming what to install when a tool is missing: java always; javac and mvn
+ * only while Neo4j still has to be fetched.
+ */
+export function requireTools(forInstall: boolean): void {
   const missing: string[] = [];
   if (!has('java', '-version')) missing.push('java');
-  if (!has('javac', '-version')) missing.push('javac');
-  if (!has('mvn', '-v')) missing.push('mvn');
+  if (forInstall && !has('javac', '-version')) missing.push('javac');
+  if (forInstall && !has('mvn', '-v')) missing.push('mvn');
   if (missing.length > 0) {
     throw new MissingToolError(
       `${missing.join(', ')} not found on PATH: the local Neo4j needs a JDK 17 and Maven ` +
@@ -76,9 +79,10 @@ export async function ensureNeo4jInstalled(
   const classpathFile = join(dir, 'classpath.txt');
   const classesDir = join(dir, 'classes');
   if (existsSync(marker)) {
+    requireTools(false);
     return { dir, version, classpath: readClasspath(classpathFile, classesDir) };
   }
-  requireTools();
+  requireTools(true);
   mkdirSync(dir, { recursive: true });
   progress(`Fetching Neo4j ${version} (about 125 MB of jars from Maven Central) into ${dir} …`);
   const tmpClasspath = `${classpathFile}.tmp`;

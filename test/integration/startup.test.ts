@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import { ensureNeo4jInstalled } from '../../server/neo4j/fetch-jars.js';
+import { freePort } from '../../server/neo4j/local-neo4j.js';
+import { settingsFile } from '../../server/neo4j/settings.js';
+import { neo4jJvmsFor, spawnApp, waitFor200 } from '../support/app-process.js';
+import { inject } from 'vitest';
+import '../support/provided.js';
+
+// These tests run the real start path (`node dist/server/main.js`) with its own local Neo4j, so
+// they only apply when the suite itself runs on the local Neo4j (not NEO4J_URI or a container).
+const local = inject('neo4j').kind === 'local';
+
+async function graphqlTypename(port: number): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  return res.json();
+}
+
+async function countMarkers(boltPort: number): Promise<number> {
+  const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', ''));
+  try {
+    const r = await driver.executeQuery('MATCH (m:StartupMarker) RETURN count(m) AS c');
+    return (r.records[0]?.get('c') as { toNumber(): number }).toNumber();
+  } finally {
+    await driver.close();
+  }
+}
+
+async function addMarker(boltPort: number): Promise<void> {
+  const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', ''));
+  try {
+    await driver.executeQuery("CREATE (:StartupMarker {at: 'first run'})");
+  } finally {
+    await driver.close();
+  }
+}
+
+describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000 }, () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dossier-startup-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('comes up ready, answers GraphQL, and SIGTERM leaves no node or java process behind', async () => {
+    const [port, boltPort] = [await freePort(), await freePort()];
+    const env = {
+      PORT: String(port),
+      LOCAL_NEO4J_PORT: String(boltPort),
+      DOSSIER_DATA_DIR: dataDir,
+    };
+    const first = spawnApp(env);
+    const firstMs = await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
+    expect(await graphqlTypename(port)).toEqual({ data: { __typename: 'Query' } });
+    expect(neo4jJvmsFor(dataDir)).toHaveLength(1);
+    await addMarker(boltPort);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(neo4jJvmsFor(dataDir)).toEqual([]);
+
+    // A second start reuses the data directory: the marker written by the first run is there.
+    const second = spawnApp(env);
+    const secondMs = await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
+    expect(await countMarkers(boltPort)).toBe(1);
+    console.log(
+      `start to /ready: first ${firstMs} ms (new store + seed), second ${secondMs} ms (reused data)`,
+    );
+    second.child.kill('SIGINT');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(neo4jJvmsFor(dataDir)).toEqual([]);
+  });
+
+  it('a JVM whose app was killed with SIGKILL stops by itself (its stdin pipe closes)', async () => {
+    const [port, boltPort] = [await freePort(), await freePort()];
+    const app = spawnApp({
+      PORT: String(port),
+      LOCAL_NEO4J_PORT: String(boltPort),
+      DOSSIER_DATA_DIR: dataDir,
+    });
+    await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
+    expect(neo4jJvmsFor(dataDir)).toHaveLength(1);
+    app.child.kill('SIGKILL');
+    await app.exited;
+    const deadline = Date.now() + 60_000;
+    while (neo4jJvmsFor(dataDir).length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(neo4jJvmsFor(dataDir)).toEqual([]);
+  });
+
+  it('a JVM left holding the data directory is found through its pid file and stopped on the next start', async () => {
+    const install = await ensureNeo4jInstalled(loadConfig({}).localNeo4j.cacheDir, () => undefined);
+    const orphanPort = await freePort();
+    // An orphan whose stdin stays open (as if detached): only the pid file can find it.
+    const orphan = spawn(
+      'java',
+      [
+        '-Xmx512m',
+        '-cp',
+        install.classpath,
+        'DossierNeo4j',
+        dataDir,
+        settingsFile,
+        String(orphanPort),
+      ],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    );
+    await new Promise<void>((resolveReady) => {
+      orphan.stdout?.on('data', (d: Buffer) => {
+        if (d.toString().includes('DOSSIER_NEO4J_READY')) resolveReady();
+      });
+    });
+    writeFileSync(
+      join(dataDir, 'dossier-neo4j.pid'),
+      JSON.stringify({ pid: orphan.pid, port: orphanPort }),
+    );
+
+    const [port, boltPort] = [await freePort(), await freePort()];
+    const app = spawnApp({
+      PORT: String(port),
+      LOCAL_NEO4J_PORT: String(boltPort),
+      DOSSIER_DATA_DIR: dataDir,
+    });
+    await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
+    expect(orphan.exitCode !== null || orphan.signalCode !== null).toBe(true);
+    expect(app.output()).toContain('left running by an earlier run');
+    app.child.kill('SIGTERM');
+    expect((await app.exited).code).toBe(0);
+  });
+
+  it('without java on PATH, says in one line what to install and exits non-zero', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'dossier-nojava-'));
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const app = spawnApp({ PATH: bin, DOSSIER_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const { code } = await app.exited;
+    rmSync(bin, { recursive: true, force: true });
+    expect(code).not.toBe(0);
+    const lines = app.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^java not found on PATH: .*install openjdk-17-jdk-headless/);
+    expect(existsSync(join(dataDir, 'dossier-neo4j.pid'))).toBe(false);
+  });
+});

@@ -48,7 +48,15 @@ await generate(
   [
     { typescript: shared },
     {
-      typescriptResolvers: { ...shared, contextType: '../context.js#GraphQLContext', mappers: {} },
+      typescriptResolvers: {
+        ...shared,
+        contextType: '../context.js#GraphQLContext',
+        // The parent objects resolvers receive, where they differ from the SDL type.
+        mappers: {
+          GraphNode: '../../graph/model.js#NodeModel',
+          GraphEdge: '../../graph/model.js#EdgeModel',
+        },
+      },
     },
   ],
   { typescript: typescriptPlugin, typescriptResolvers: resolversPlugin },

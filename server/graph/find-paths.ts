@@ -1,0 +1,103 @@
+import type { JsonPath, JsonValue } from '../db/convert.js';
+import type { Database } from '../db/database.js';
+import { userError } from '../db/errors.js';
+import type { Direction } from '../graphql/generated/resolvers.js';
+import { checkRange } from './bounds.js';
+import { nameAlternatives } from './cypher-names.js';
+import { checkNames } from './live-schema.js';
+import {
+  degreeExpression,
+  int,
+  toNodeModel,
+  uniqueById,
+  type EdgeModel,
+  type NodeModel,
+} from './model.js';
+
+export interface PathsRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly maxLength: number;
+  readonly types?: readonly string[] | null;
+  readonly direction: Direction;
+  readonly first: number;
+  readonly withDegree: boolean;
+}
+
+export interface PathsResult {
+  nodes: NodeModel[];
+  edges: EdgeModel[];
+  paths: { nodeIds: string[]; edgeIds: string[] }[];
+  length: number | null;
+}
+
+/**
+ * All shortest paths in one statement. The length bound is spliced in as a literal because Cypher
+ * does not accept a parameter there; it is a checked integer.
+ */
+export function pathsStatement(
+  types: readonly string[],
+  direction: Direction,
+  maxLength: number,
+  withDegree: boolean,
+): string {
+  const rel = `[${nameAlternatives(types)}*1..${Math.trunc(maxLength)}]`;
+  const pattern =
+    direction === 'OUTGOING'
+      ? `(a)-${rel}->(b)`
+      : direction === 'INCOMING'
+        ? `(a)<-${rel}-(b)`
+        : `(a)-${rel}-(b)`;
+  return `OPTIONAL MATCH (a) WHERE elementId(a) = $from
+OPTIONAL MATCH (b) WHERE elementId(b) = $to
+CALL (a, b) {
+  MATCH p = allShortestPaths(${pattern})
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  WITH p LIMIT $first
+  RETURN collect(p) AS paths
+}
+CALL (paths) {
+  UNWIND paths AS p
+  UNWIND nodes(p) AS n
+  WITH DISTINCT n
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree)}}) AS nodes
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, nodes`;
+}
+
+/** Every shortest path between two nodes (up to `first`), as one subgraph and a list of id sequences. */
+export async function findPaths(db: Database, request: PathsRequest): Promise<PathsResult> {
+  const maxLength = checkRange('maxLength', request.maxLength, 1, 15);
+  const first = checkRange('first', request.first, 1, 1000);
+  if (request.from === request.to) {
+    throw userError(
+      'BAD_USER_INPUT',
+      '`from` and `to` are the same node; a shortest path needs two different nodes.',
+    );
+  }
+  const types = await checkNames(db, 'relationship type', request.types);
+  const [row] = await db.read(
+    pathsStatement(types, request.direction, maxLength, request.withDegree),
+    { from: request.from, to: request.to, first: int(first) },
+  );
+  const missing = [
+    row?.['fromFound'] === true ? null : `from (${request.from})`,
+    row?.['toFound'] === true ? null : `to (${request.to})`,
+  ].filter((m): m is string => m !== null);
+  if (missing.length > 0) {
+    throw userError(
+      'NOT_FOUND',
+      `No node has the id given as ${missing.join(' and ')}. It may have been deleted; search for the node again to get its current id.`,
+    );
+  }
+  const paths = ((row?.['paths'] as JsonValue[]) ?? []) as unknown as JsonPath[];
+  return {
+    nodes: ((row?.['nodes'] as JsonValue[]) ?? []).map(toNodeModel),
+    edges: uniqueById(paths.flatMap((p) => p.relationships)),
+    paths: paths.map((p) => ({
+      nodeIds: p.nodes.map((n) => n.id),
+      edgeIds: p.relationships.map((r) => r.id),
+    })),
+    length: paths[0]?.relationships.length ?? null,
+  };
+}

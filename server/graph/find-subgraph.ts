@@ -1,0 +1,43 @@
+import type { JsonValue } from '../db/convert.js';
+import type { Database } from '../db/database.js';
+import { checkListSize } from './bounds.js';
+import { degreeExpression, toNodeModel, uniqueEdges, type SubgraphModel } from './model.js';
+
+export interface SubgraphResult extends SubgraphModel {
+  missing: string[];
+}
+
+/** Some nodes and every relationship among them (each found once, from its start node). */
+export function subgraphStatement(withDegree: boolean): string {
+  return `UNWIND $ids AS id
+MATCH (n) WHERE elementId(n) = id
+WITH collect(DISTINCT n) AS ns
+CALL (ns) {
+  UNWIND ns AS a
+  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids
+  RETURN collect(r) AS rels
+}
+CALL (ns) {
+  UNWIND ns AS n
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree)}}) AS nodes
+}
+RETURN nodes, rels`;
+}
+
+/** Reopens a saved view: the nodes that still exist, the relationships among them, and the ids that are gone. */
+export async function findSubgraph(
+  db: Database,
+  ids: readonly string[],
+  withDegree: boolean,
+): Promise<SubgraphResult> {
+  const unique = [...new Set(checkListSize('ids', ids, 0, 10_000))];
+  if (unique.length === 0) return { nodes: [], edges: [], missing: [] };
+  const [row] = await db.read(subgraphStatement(withDegree), { ids: unique });
+  const nodes = ((row?.['nodes'] as JsonValue[]) ?? []).map(toNodeModel);
+  const found = new Set(nodes.map((n) => n.id));
+  return {
+    nodes,
+    edges: uniqueEdges(row?.['rels']),
+    missing: unique.filter((id) => !found.has(id)),
+  };
+}

@@ -1,0 +1,55 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { JsonNode, JsonRelationship, JsonValue } from '../db/convert.js';
+
+/** A node as the graph modules hand it to resolvers (the GraphNode parent). */
+export interface NodeModel extends JsonNode {
+  /** Its degree, when the statement computed it (only when the query asks for it). */
+  readonly degree: number | null;
+}
+
+/** A relationship as resolvers receive it (the GraphEdge parent). */
+export type EdgeModel = JsonRelationship;
+
+/** Nodes and relationships, each once. */
+export interface SubgraphModel {
+  readonly nodes: NodeModel[];
+  readonly edges: EdgeModel[];
+}
+
+/** What a statement returns for a node: `{node, degree}`, degree null when not asked for. */
+export function toNodeModel(value: JsonValue | undefined): NodeModel {
+  const v = value as { node: JsonNode; degree: JsonValue } | null | undefined;
+  if (!v?.node) throw new Error('expected {node, degree} from the statement');
+  return { ...v.node, degree: typeof v.degree === 'number' ? v.degree : null };
+}
+
+/** Keeps the first of each id, in order. */
+export function uniqueById<T extends { id: string }>(items: Iterable<T>): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
+}
+
+/** Flattens nested lists of relationships (as levelled statements return them) into unique edges. */
+export function uniqueEdges(value: JsonValue | undefined): EdgeModel[] {
+  const out: EdgeModel[] = [];
+  const walk = (v: JsonValue | undefined): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') out.push(v as unknown as EdgeModel);
+  };
+  walk(value);
+  return uniqueById(out);
+}
+
+/**
+ * The Cypher expression for a node's degree: `COUNT { (n)--() }` reads Neo4j's degree store
+ * (no traversal for dense nodes), and is left out (null) when the query does not ask for it.
+ */
+export function degreeExpression(variable: string, wanted: boolean): string {
+  return wanted ? `COUNT { (${variable})--() }` : 'null';
+}
+
+/** A whole-number parameter: JavaScript numbers reach Neo4j as floats, which LIMIT and SKIP refuse. */
+export function int(value: number): Integer {
+  return neo4j.int(value);
+}

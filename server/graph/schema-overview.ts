@@ -1,0 +1,199 @@
+import type { JsonValue } from '../db/convert.js';
+import type { Database } from '../db/database.js';
+import { captionKeyAmong } from './caption.js';
+import { quoteName } from './cypher-names.js';
+import { liveSchema } from './live-schema.js';
+import { int } from './model.js';
+
+/**
+ * How many nodes per label, and relationships per type, are read to learn property types and the
+ * meta-graph. Counts come from Neo4j's count store and are exact; property types, `mandatory` and
+ * meta-graph counts are exact whenever a label or type has no more than this many members.
+ */
+export const SCHEMA_SAMPLE_SIZE = 1000;
+
+export interface PropertyInfo {
+  key: string;
+  types: string[];
+  mandatory: boolean;
+}
+
+export interface SchemaOverview {
+  labels: { name: string; count: number; properties: PropertyInfo[]; captionKey: string | null }[];
+  relationshipTypes: { name: string; count: number; properties: PropertyInfo[] }[];
+  metaGraph: { source: string; type: string; target: string; count: number; exact: boolean }[];
+  propertyKeys: string[];
+  fulltextIndexes: { name: string; labels: string[]; properties: string[] }[];
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+/** One UNION ALL subquery that samples the property keys of every label (or type). */
+function propertySamples(patterns: string[]): string {
+  if (patterns.length === 0) return 'RETURN [] AS samples';
+  const parts = patterns.map(
+    (pattern, i) =>
+      `MATCH ${pattern} WITH x LIMIT $sample UNWIND keys(x) AS key ` +
+      `RETURN ${i} AS i, key, collect(DISTINCT valueType(x[key])) AS types, count(*) AS present`,
+  );
+  return `CALL () {\n    ${parts.join('\n    UNION ALL\n    ')}\n  }\n  RETURN collect({i: i, key: key, types: types, present: present}) AS samples`;
+}
+
+/** The one statement: counts from the count store, properties and label pairs from samples. */
+export function schemaOverviewStatement(labels: string[], types: string[]): string {
+  const labelCounts = labels.map((l) => `COUNT { (:${quoteName(l)}) }`).join(', ');
+  const typeCounts = types.map((t) => `COUNT { ()-[:${quoteName(t)}]->() }`).join(', ');
+  const pairs =
+    types.length === 0
+      ? 'RETURN [] AS pairs'
+      : `CALL () {\n    ${types
+          .map(
+            (t, i) =>
+              `MATCH (a)-[:${quoteName(t)}]->(b) WITH a, b LIMIT $sample ` +
+              `RETURN ${i} AS i, labels(a) AS source, labels(b) AS target, count(*) AS sampled`,
+          )
+          .join(
+            '\n    UNION ALL\n    ',
+          )}\n  }\n  RETURN collect({i: i, source: source, target: target, sampled: sampled}) AS pairs`;
+  return `CALL () { MATCH (n) RETURN count(n) AS nodeCount }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
+CALL () {
+  ${propertySamples(labels.map((l) => `(x:${quoteName(l)})`)).replace('AS samples', 'AS labelSamples')}
+}
+CALL () {
+  ${propertySamples(types.map((t) => `()-[x:${quoteName(t)}]->()`)).replace('AS samples', 'AS typeSamples')}
+}
+CALL () {
+  ${pairs}
+}
+RETURN nodeCount, relationshipCount, [${labelCounts}] AS labelCounts, [${typeCounts}] AS typeCounts,
+  labelSamples, typeSamples, pairs`;
+}
+
+interface Sample {
+  i: number;
+  key: string;
+  types: string[];
+  present: number;
+}
+
+/** "STRING NOT NULL" → "STRING", "LIST<STRING NOT NULL> NOT NULL" → "LIST<STRING>". */
+function typeName(valueType: string): string {
+  return valueType.replaceAll(' NOT NULL', '');
+}
+
+function propertiesOf(samples: Sample[], index: number, sampled: number): PropertyInfo[] {
+  return samples
+    .filter((s) => s.i === index)
+    .map((s) => ({
+      key: s.key,
+      types: [...new Set(s.types.map(typeName))].sort(),
+      mandatory: s.present >= sampled,
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const num = (v: JsonValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+/**
+ * The graph's shape in one statement: labels and relationship types with exact counts, sampled
+ * property keys and types per label and type, the meta-graph, and the full-text indexes.
+ */
+export async function readSchemaOverview(
+  db: Database,
+  captionKeys: readonly string[],
+): Promise<SchemaOverview> {
+  const live = await liveSchema(db);
+  const labels = [...live.labels].sort();
+  const types = [...live.types].sort();
+  const [row] = await db.read(schemaOverviewStatement(labels, types), {
+    sample: int(SCHEMA_SAMPLE_SIZE),
+  });
+  if (!row) throw new Error('the schema overview statement returned no row');
+  const labelCounts = (row['labelCounts'] as number[]).map(num);
+  const typeCounts = (row['typeCounts'] as number[]).map(num);
+  const labelSamples = row['labelSamples'] as unknown as Sample[];
+  const typeSamples = row['typeSamples'] as unknown as Sample[];
+  const pairs = row['pairs'] as unknown as {
+    i: number;
+    source: string[];
+    target: string[];
+    sampled: number;
+  }[];
+
+  const labelInfos = labels
+    .map((name, i) => {
+      const count = labelCounts[i] ?? 0;
+      const properties = propertiesOf(labelSamples, i, Math.min(count, SCHEMA_SAMPLE_SIZE));
+      const captionKey = captionKeyAmong(
+        properties.map((p) => p.key),
+        captionKeys,
+      );
+      return { name, count, properties, captionKey: captionKey ?? null };
+    })
+    .filter((l) => l.count > 0)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  const typeInfos = types
+    .map((name, i) => {
+      const count = typeCounts[i] ?? 0;
+      return {
+        name,
+        count,
+        properties: propertiesOf(typeSamples, i, Math.min(count, SCHEMA_SAMPLE_SIZE)),
+      };
+    })
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  return {
+    labels: labelInfos,
+    relationshipTypes: typeInfos,
+    metaGraph: metaGraph(types, typeCounts, pairs),
+    propertyKeys: [...live.propertyKeys].sort(),
+    fulltextIndexes: live.fulltextIndexes.map((ix) => ({
+      ...ix,
+      labels: [...ix.labels],
+      properties: [...ix.properties],
+    })),
+    nodeCount: num(row['nodeCount']),
+    relationshipCount: num(row['relationshipCount']),
+  };
+}
+
+/**
+ * Label-to-label edges per type. A node with several labels counts under each. When a type has
+ * more relationships than the sample, each label pair's count is scaled from its share of the
+ * sample (and marked inexact).
+ */
+export function metaGraph(
+  types: readonly string[],
+  typeCounts: readonly number[],
+  pairs: readonly { i: number; source: string[]; target: string[]; sampled: number }[],
+): SchemaOverview['metaGraph'] {
+  const out = new Map<string, SchemaOverview['metaGraph'][number]>();
+  types.forEach((type, i) => {
+    const ofType = pairs.filter((p) => p.i === i);
+    const sampled = ofType.reduce((sum, p) => sum + num(p.sampled), 0);
+    const total = typeCounts[i] ?? 0;
+    if (sampled === 0) return;
+    const exact = sampled >= total;
+    for (const p of ofType) {
+      const count = exact ? num(p.sampled) : Math.round((num(p.sampled) * total) / sampled);
+      for (const source of p.source) {
+        for (const target of p.target) {
+          const key = `${source}\u0000${type}\u0000${target}`;
+          const prev = out.get(key);
+          out.set(key, { source, type, target, count: (prev?.count ?? 0) + count, exact });
+        }
+      }
+    }
+  });
+  return [...out.values()].sort(
+    (a, b) =>
+      b.count - a.count ||
+      a.source.localeCompare(b.source) ||
+      a.type.localeCompare(b.type) ||
+      a.target.localeCompare(b.target),
+  );
+}

@@ -190,7 +190,9 @@ function relationshipStatement(
       ? `MERGE (a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
       : `MERGE (a)-[r:${quote(type)}]->(b)`,
     'ON CREATE SET r += row.props',
-    'RETURN count(*) AS written',
+    // MERGE returns every match, so a first-of-its-kind row that meets existing parallel
+    // relationships comes back more than once; counting rows, not matches, checks the endpoints.
+    'RETURN count(DISTINCT row) AS written',
   ].join('\n');
 }
 

@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { GraphQLContext } from './graphql/context.js';
+import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
+import { enforceBodyLimit } from './http/body-limit.js';
+import { setSecurityHeaders } from './http/security-headers.js';
 import { staticFiles } from './http/static-files.js';
+import { checkAccess } from './http/token-auth.js';
 import type { Logger } from './logger.js';
 import { fromRoot } from './paths.js';
 
@@ -20,7 +25,7 @@ export interface App {
   /** A Node request listener: give it to http.createServer. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** The GraphQL server; tests call yoga.fetch() without a socket. */
-  readonly yoga: YogaServerInstance<Record<string, never>, GraphQLContext>;
+  readonly yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -31,7 +36,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** Builds the whole HTTP app; listening, signals and shutdown belong to main.ts. */
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
-  const yoga = createYoga<Record<string, never>, GraphQLContext>({
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     context: () => ({ db, config, logger }),
@@ -41,23 +46,55 @@ export function createApp(deps: AppDeps): App {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    maskedErrors: true,
+    // Unexpected errors become "Unexpected error." with no stack, in every environment; expected
+    // ones (GraphQLError with extensions.code) pass through.
+    maskedErrors: { isDev: false },
+    // Off unless an allow-list is configured: the client is same-origin.
+    cors:
+      config.access.corsOrigins.length > 0
+        ? { origin: [...config.access.corsOrigins], methods: ['GET', 'POST'], credentials: true }
+        : false,
+    batching: false,
+    // GraphiQL is bundled (render-graphiql), so it works without reaching a CDN.
+    graphiql: config.access.graphiql ? { title: 'Dossier GraphQL' } : false,
+    renderGraphiQL,
     landingPage: false,
+    plugins: protections(config),
   });
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Probes carry no data, so orchestrators can call them without the token.
     if (path === '/health') {
       json(res, 200, { status: 'ok' });
-    } else if (path === '/ready') {
+      return;
+    }
+    if (path === '/ready') {
       void db
         .ping()
         .then((ok) => json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' }));
-    } else if (path === '/graphql' || path.startsWith('/graphql/')) {
+      return;
+    }
+    const isGraphQL = path === '/graphql' || path.startsWith('/graphql/');
+    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+    setSecurityHeaders(res, isGraphQL ? (wantsHtml ? 'graphiql' : 'api') : 'client');
+    if (config.access.token !== undefined && !checkAccess(req, res, config.access.token)) return;
+    if (isGraphQL) {
+      if (!enforceBodyLimit(req, res, config.access.maxBodyBytes)) return;
       void yoga.handle(req, res);
     } else {
       serveClient(req, res);
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      route(req, res);
+    } catch (err) {
+      logger.error({ err, url: req.url }, 'request failed');
+      if (!res.headersSent) json(res, 500, { errors: [{ message: 'Unexpected error.' }] });
+      else res.destroy();
     }
   };
   return { handle, yoga };

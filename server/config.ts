@@ -53,8 +53,39 @@ const envSchema = z.object({
         .map((k) => k.trim())
         .filter(Boolean),
     ),
+  // The Cypher console: bounds on one analyst's statement (see server/cypher/).
+  CYPHER_TIMEOUT_MS: positiveInt.default(5000),
+  CYPHER_MAX_ROWS: positiveInt.default(1000),
+  CYPHER_MAX_RESULT_BYTES: positiveInt.default(4 * 1024 * 1024),
+  CYPHER_MAX_QUERY_CHARS: positiveInt.default(20_000),
+  CYPHER_MAX_PARAMS_BYTES: positiveInt.default(64 * 1024),
+  CYPHER_MAX_STATEMENTS: positiveInt.default(20),
+  CYPHER_MAX_CONCURRENT: positiveInt.default(4),
   QUERY_TIMEOUT_MS: positiveInt.default(15000),
+
+  // Access. Bound to anything but loopback, every request must carry this token.
+  DOSSIER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Origins allowed to call the API from a browser (comma-separated); none by default.
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  GRAPHIQL_ENABLED: bool.optional(),
+  INTROSPECTION_ENABLED: bool.optional(),
+  // Largest request body accepted, in bytes.
+  MAX_BODY_BYTES: positiveInt.default(256 * 1024),
+  // The ad-hoc Cypher console (read-only either way); off refuses its fields.
+  CYPHER_CONSOLE_ENABLED: bool.default(true),
+  // Cypher console requests per client per minute.
+  CYPHER_RATE_PER_MINUTE: positiveInt.default(120),
 });
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export type Env = z.input<typeof envSchema>;
 
@@ -78,7 +109,34 @@ export interface Config {
   };
   readonly autoSeed: boolean;
   readonly captionKeys: readonly string[];
+  /** Bounds on the Cypher console's statements. */
+  readonly cypher: {
+    /** Transaction timeout per statement, enforced by Neo4j. */
+    readonly timeoutMs: number;
+    /** Rows returned per statement; more sets `truncated`. */
+    readonly maxRows: number;
+    /** Size of the rows returned per statement (as JSON); more sets `truncated`. */
+    readonly maxResultBytes: number;
+    /** Length of the text sent (one statement or a whole script). */
+    readonly maxQueryChars: number;
+    /** Size of the parameters as JSON. */
+    readonly maxParamsBytes: number;
+    /** Statements per script. */
+    readonly maxStatements: number;
+    /** Console statements running at once in Neo4j, across all clients. */
+    readonly maxConcurrent: number;
+  };
   readonly queryTimeoutMs: number;
+  readonly access: {
+    /** Required on every request when set (always set when bound beyond loopback). */
+    readonly token: string | undefined;
+    readonly corsOrigins: readonly string[];
+    readonly graphiql: boolean;
+    readonly introspection: boolean;
+    readonly maxBodyBytes: number;
+    readonly cypherConsole: boolean;
+    readonly cypherRatePerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -103,6 +161,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (!LOOPBACK.has(e.HOST) && e.DOSSIER_TOKEN === undefined) {
+    throw new ConfigError([
+      `HOST: ${e.HOST} makes Dossier reachable from other machines, so it needs DOSSIER_TOKEN (a secret of 16+ characters that every request must send as "Authorization: Bearer <token>"), or bind HOST=127.0.0.1.`,
+    ]);
+  }
+  const production = e.NODE_ENV === 'production';
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -122,6 +186,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     autoSeed: e.AUTO_SEED,
     captionKeys: Object.freeze(e.CAPTION_KEYS),
+    cypher: Object.freeze({
+      timeoutMs: e.CYPHER_TIMEOUT_MS,
+      maxRows: e.CYPHER_MAX_ROWS,
+      maxResultBytes: e.CYPHER_MAX_RESULT_BYTES,
+      maxQueryChars: e.CYPHER_MAX_QUERY_CHARS,
+      maxParamsBytes: e.CYPHER_MAX_PARAMS_BYTES,
+      maxStatements: e.CYPHER_MAX_STATEMENTS,
+      maxConcurrent: e.CYPHER_MAX_CONCURRENT,
+    }),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    access: Object.freeze({
+      token: e.DOSSIER_TOKEN,
+      corsOrigins: Object.freeze(e.CORS_ORIGINS),
+      // GraphiQL and introspection are on in development and off in production unless asked for.
+      graphiql: e.GRAPHIQL_ENABLED ?? !production,
+      introspection: e.INTROSPECTION_ENABLED ?? !production,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      cypherConsole: e.CYPHER_CONSOLE_ENABLED,
+      cypherRatePerMinute: e.CYPHER_RATE_PER_MINUTE,
+    }),
   });
 }

@@ -55,6 +55,10 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, db, logger });
   const server = createServer(app.handle);
+  // A slow or stalled client cannot hold a socket for ever.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}/`, startupMs: Date.now() - startedAt },
@@ -81,5 +85,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
+
+// A bug in one request must not take the server down for everyone: log it and keep serving.
+process.on('unhandledRejection', (reason) => {
+  console.error(JSON.stringify({ level: 50, msg: 'unhandled rejection', reason: String(reason) }));
+});
 
 void main();

@@ -1,12 +1,12 @@
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import type { Logger } from './logger.js';
-import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-neo4j.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j/supervisor.js';
 
 /** The database Dossier talks to, and the local Neo4j behind it when there is one. */
 export interface Runtime {
   readonly db: Database;
-  readonly local: LocalNeo4j | undefined;
+  readonly local: SupervisedNeo4j | undefined;
   close(): Promise<void>;
 }
 
@@ -15,17 +15,20 @@ export interface Runtime {
  * the app sees the same Database over Bolt.
  */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
-  let local: LocalNeo4j | undefined;
+  let local: SupervisedNeo4j | undefined;
   let uri = config.neo4j.uri;
   if (uri === undefined) {
-    local = await startLocalNeo4j({
-      dataDir: config.localNeo4j.dataDir,
-      cacheDir: config.localNeo4j.cacheDir,
-      port: config.localNeo4j.port,
-      heap: config.localNeo4j.heap,
-      progress: (message) => logger.info(message),
-      onOutput: (line) => logger.debug({ neo4j: line }),
-    });
+    local = await superviseLocalNeo4j(
+      {
+        dataDir: config.localNeo4j.dataDir,
+        cacheDir: config.localNeo4j.cacheDir,
+        port: config.localNeo4j.port,
+        heap: config.localNeo4j.heap,
+        progress: (message) => logger.info(message),
+        onOutput: (line) => logger.debug({ neo4j: line }),
+      },
+      logger,
+    );
     uri = local.uri;
   }
   const db = Database.connect({

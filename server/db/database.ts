@@ -7,9 +7,14 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { toJson, type JsonValue } from './convert.js';
-import { mapDatabaseError } from './errors.js';
+import { mapDatabaseError, unavailable } from './errors.js';
 
 export type Row = Record<string, JsonValue>;
+
+/** How long past a transaction's own timeout the client waits before giving up on the server. */
+const DEADLINE_GRACE_MS = 2_000;
+
+class DeadlineExceeded extends Error {}
 export type Params = Record<string, unknown>;
 
 export interface ConnectOptions {
@@ -108,14 +113,16 @@ export class Database {
 
   /** Several statements in one read transaction (retried as a whole on transient errors). */
   readTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
-    return this.withSession('READ', (s) =>
-      s.executeRead((tx) => work(this.wrap(tx)), this.txConfig(options)),
+    const config = this.txConfig(options);
+    return this.withSession('READ', config.timeout, (s) =>
+      s.executeRead((tx) => work(this.wrap(tx)), config),
     );
   }
 
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
-    return this.withSession('WRITE', (s) =>
-      s.executeWrite((tx) => work(this.wrap(tx)), this.txConfig(options)),
+    const config = this.txConfig(options);
+    return this.withSession('WRITE', config.timeout, (s) =>
+      s.executeWrite((tx) => work(this.wrap(tx)), config),
     );
   }
 
@@ -127,17 +134,39 @@ export class Database {
     return this.driver.session({ database: this.name, defaultAccessMode: mode });
   }
 
-  private async withSession<T>(mode: SessionMode, work: (s: Session) => Promise<T>): Promise<T> {
+  /**
+   * Runs work on a fresh session with a client-side deadline. Neo4j enforces the transaction
+   * timeout itself, so the deadline (timeout + grace) only fires when the server cannot answer at
+   * all — frozen, partitioned — and turns a hang into a prompt DATABASE_UNAVAILABLE.
+   */
+  private async withSession<T>(
+    mode: SessionMode,
+    timeoutMs: number,
+    work: (s: Session) => Promise<T>,
+  ): Promise<T> {
     const session = this.session(mode);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExceeded()), timeoutMs + DEADLINE_GRACE_MS);
+    });
+    let abandoned = false;
     try {
-      return await work(session);
+      return await Promise.race([work(session), deadline]);
     } catch (err) {
+      if (err instanceof DeadlineExceeded) {
+        abandoned = true;
+        this.logger.warn({ timeoutMs }, 'Neo4j did not answer before the deadline');
+        throw unavailable();
+      }
       const mapped = mapDatabaseError(err);
       if (mapped) throw mapped;
       this.logger.error({ err }, 'database error');
       throw err;
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      // Closing waits for the server; after a missed deadline, let it finish in the background.
+      if (abandoned) session.close().catch(() => undefined);
+      else await session.close().catch(() => undefined);
     }
   }
 

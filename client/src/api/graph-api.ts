@@ -1,0 +1,162 @@
+import {
+  CentralNodesDocument,
+  NeighbourhoodDocument,
+  NodeDetailsDocument,
+  NodesByLabelDocument,
+  SchemaOverviewDocument,
+  SearchDocument,
+  ShortestPathsDocument,
+  SubgraphOfDocument,
+  type Direction,
+  type NodeDetailsQuery,
+  type SchemaOverviewQuery,
+  type SearchQuery,
+} from '../generated/graphql.js';
+import type { GraphEdge, GraphNode, Subgraph } from '../graph/model.js';
+import { request } from './graphql-client.js';
+
+/** The schema overview: labels and types with counts, and the meta-graph. */
+export type SchemaOverview = SchemaOverviewQuery['schema'];
+export type SearchHit = SearchQuery['search']['hits'][number];
+export type NodeDetails = NonNullable<NodeDetailsQuery['node']>;
+
+interface ApiNode {
+  id: string;
+  labels: string[];
+  caption: string;
+  properties: unknown;
+  degree: number;
+}
+interface ApiEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: unknown;
+}
+
+/** API payloads → the client's model (properties arrive as the JSON scalar). */
+export function fromApi(nodes: readonly ApiNode[], edges: readonly ApiEdge[]): Subgraph {
+  return { nodes: nodes.map(toNode), edges: edges.map(toEdge) };
+}
+
+function toNode(n: ApiNode): GraphNode {
+  return {
+    id: n.id,
+    labels: n.labels,
+    caption: n.caption,
+    degree: n.degree,
+    properties: props(n.properties),
+  };
+}
+
+function toEdge(e: ApiEdge): GraphEdge {
+  return {
+    id: e.id,
+    type: e.type,
+    source: e.source,
+    target: e.target,
+    properties: props(e.properties),
+  };
+}
+
+function props(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : {};
+}
+
+export async function fetchSchema(signal?: AbortSignal): Promise<SchemaOverview> {
+  return (await request(SchemaOverviewDocument, {}, { signal })).schema;
+}
+
+/** Labels of supporting records rather than entities (the story's provenance model). */
+const SUPPORTING_LABELS = new Set(['Claim', 'Article', 'Disagreement']);
+
+/**
+ * The first screen: the most connected nodes (of a sample of up to `sample`) and the
+ * relationships among them. On the story graph that is its central entities.
+ */
+export async function fetchCentralSubgraph(count: number, sample = 1000): Promise<Subgraph> {
+  const { nodes } = await request(CentralNodesDocument, { first: sample });
+  const ranked = [...nodes.nodes].sort(
+    (a, b) => b.degree - a.degree || a.caption.localeCompare(b.caption),
+  );
+  // Supporting records (accounts, documents, disagreement records) are one click away from the
+  // entities they concern; the first picture is of the entities themselves, when there are enough.
+  const entities = ranked.filter((n) => !n.labels.some((l) => SUPPORTING_LABELS.has(l)));
+  const top = (entities.length >= count / 2 ? entities : ranked).slice(0, count);
+  return fetchSubgraph(top.map((n) => n.id)).then((r) => r.subgraph);
+}
+
+export async function search(text: string, signal?: AbortSignal, first = 12): Promise<SearchHit[]> {
+  return (await request(SearchDocument, { text, first }, { signal })).search.hits;
+}
+
+export async function fetchNodeDetails(id: string): Promise<NodeDetails | null> {
+  return (await request(NodeDetailsDocument, { id })).node ?? null;
+}
+
+/** How many relationships an expansion showed, of how many the node has (of the kind asked). */
+export interface ExpansionCount {
+  readonly id: string;
+  readonly shown: number;
+  readonly total: number;
+}
+
+export interface ExpandOptions {
+  readonly types?: readonly string[];
+  readonly direction?: Direction;
+  readonly limit?: number;
+}
+
+export async function fetchNeighbourhood(
+  ids: readonly string[],
+  options: ExpandOptions = {},
+): Promise<{ subgraph: Subgraph; expansions: ExpansionCount[] }> {
+  const { neighbourhood } = await request(NeighbourhoodDocument, {
+    ids: [...ids],
+    types: options.types ? [...options.types] : null,
+    direction: options.direction ?? 'BOTH',
+    limit: options.limit ?? 100,
+  });
+  return {
+    subgraph: fromApi(neighbourhood.nodes, neighbourhood.edges),
+    expansions: neighbourhood.expansions,
+  };
+}
+
+export interface PathsResult {
+  readonly subgraph: Subgraph;
+  readonly paths: readonly { nodeIds: readonly string[]; edgeIds: readonly string[] }[];
+  readonly length: number | null;
+}
+
+export async function fetchShortestPaths(
+  from: string,
+  to: string,
+  maxLength = 8,
+): Promise<PathsResult> {
+  const { paths } = await request(ShortestPathsDocument, { from, to, maxLength });
+  return {
+    subgraph: fromApi(paths.nodes, paths.edges),
+    paths: paths.paths,
+    length: paths.length ?? null,
+  };
+}
+
+export async function fetchSubgraph(
+  ids: readonly string[],
+): Promise<{ subgraph: Subgraph; missing: string[] }> {
+  const { subgraph } = await request(SubgraphOfDocument, { ids: [...ids] });
+  return { subgraph: fromApi(subgraph.nodes, subgraph.edges), missing: subgraph.missing };
+}
+
+/** Up to `first` nodes of one label and the relationships among them and what is on screen. */
+export async function fetchNodesByLabel(
+  label: string,
+  first: number,
+): Promise<{ ids: string[]; total: number }> {
+  const { nodes } = await request(NodesByLabelDocument, { label, first });
+  return { ids: nodes.nodes.map((n) => n.id), total: nodes.totalCount };
+}

@@ -1,0 +1,111 @@
+import type { Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
+import type { LayoutName } from '../state/view-state.js';
+
+/** What the layout menu shows for each layout. */
+export const LAYOUT_LABELS: Readonly<Record<LayoutName, string>> = {
+  fcose: 'Force-directed (fCoSE)',
+  concentric: 'Concentric by degree',
+  dagre: 'Hierarchical (dagre)',
+  breadthfirst: 'Breadth-first tree',
+  grid: 'Grid',
+};
+
+/** Beyond this many nodes, layouts skip animation: it costs more than it explains. */
+const ANIMATE_BELOW = 400;
+
+/**
+ * Cytoscape options for a named layout. `fixed` nodes keep their positions (fCoSE constraints),
+ * which is how expanding keeps the picture the user already has.
+ */
+export function layoutOptions(
+  name: LayoutName,
+  nodeCount: number,
+  fixed: readonly { id: string; position: Position }[] = [],
+): LayoutOptions {
+  const animate = nodeCount < ANIMATE_BELOW;
+  const common = { animate, animationDuration: 450, fit: fixed.length === 0, padding: 40 };
+  switch (name) {
+    case 'fcose':
+      return {
+        name: 'fcose',
+        ...common,
+        quality: nodeCount > 1500 ? 'draft' : 'default',
+        randomize: fixed.length === 0,
+        nodeDimensionsIncludeLabels: true,
+        idealEdgeLength: () => 130,
+        nodeRepulsion: () => 16000,
+        nodeSeparation: 90,
+        fixedNodeConstraint: fixed.length
+          ? fixed.map((f) => ({ nodeId: f.id, position: f.position }))
+          : undefined,
+      } as LayoutOptions;
+    case 'concentric':
+      return {
+        name: 'concentric',
+        ...common,
+        concentric: (n: NodeSingular) => Number(n.data('degree') ?? n.degree(false)),
+        levelWidth: () => 3,
+        minNodeSpacing: 28,
+      } as LayoutOptions;
+    case 'dagre':
+      return {
+        name: 'dagre',
+        ...common,
+        rankDir: 'LR',
+        nodeSep: 30,
+        rankSep: 110,
+      } as LayoutOptions;
+    case 'breadthfirst':
+      return {
+        name: 'breadthfirst',
+        ...common,
+        directed: false,
+        spacingFactor: 1.1,
+      } as LayoutOptions;
+    case 'grid':
+      return { name: 'grid', ...common, avoidOverlap: true, condense: true } as LayoutOptions;
+  }
+}
+
+/**
+ * Positions for `count` new nodes around `parent`: on rings that grow outward, starting away
+ * from the graph's centre so new nodes land on the free side of their parent.
+ */
+export function ringAround(
+  parent: Position,
+  count: number,
+  centre: Position,
+  radius = 130,
+): Position[] {
+  const away = Math.atan2(parent.y - centre.y, parent.x - centre.x);
+  const out: Position[] = [];
+  let placed = 0;
+  let ring = 0;
+  while (placed < count) {
+    const r = radius + ring * 70;
+    const capacity = Math.max(6, Math.floor((2 * Math.PI * r) / 70));
+    const onRing = Math.min(capacity, count - placed);
+    // A single ring spreads over a half-circle facing away from the centre; fuller rings go round.
+    const spread = onRing <= capacity / 2 ? Math.PI : 2 * Math.PI;
+    for (let i = 0; i < onRing; i++) {
+      const a = away - spread / 2 + (spread * (i + 0.5)) / onRing;
+      out.push({ x: parent.x + r * Math.cos(a), y: parent.y + r * Math.sin(a) });
+    }
+    placed += onRing;
+    ring++;
+  }
+  return out;
+}
+
+/** Runs a layout over the whole graph and resolves when it stops. */
+export function runLayout(
+  cy: Core,
+  name: LayoutName,
+  fixed: readonly { id: string; position: Position }[] = [],
+): Promise<void> {
+  const visible = cy.elements(':visible');
+  const layout = visible.layout(layoutOptions(name, visible.nodes().length, fixed));
+  const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+  layout.run();
+  return done;
+}

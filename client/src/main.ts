@@ -1,0 +1,560 @@
+import './styles/app.css';
+import type { NodeSingular } from 'cytoscape';
+import {
+  fetchCentralSubgraph,
+  fetchNeighbourhood,
+  fetchNodesByLabel,
+  fetchSchema,
+  fetchSubgraph,
+  type SearchHit,
+} from './api/graph-api.js';
+import { runExport, type ExportKind } from './export/exporters.js';
+import { Explorer } from './graph/explorer.js';
+import { LAYOUT_LABELS } from './graph/layouts.js';
+import type { Direction } from './generated/graphql.js';
+import { mountContextMenu } from './panels/context-menu.js';
+import { DetailsPanel } from './panels/details-panel.js';
+import { PathFinder } from './panels/path-finder.js';
+import { SchemaPanel } from './panels/schema-panel.js';
+import { mountSearchBox } from './panels/search-box.js';
+import { TimeFilter } from './panels/time-filter.js';
+import { shareUrl, viewFromHash } from './state/url-state.js';
+import { LAYOUT_NAMES, type LayoutName, type ViewState } from './state/view-state.js';
+import { busy } from './ui/busy.js';
+import { byId, copyText, fmt, h } from './ui/dom.js';
+import { ctrl, installShortcuts, key } from './ui/shortcuts.js';
+import { errorMessage, toast } from './ui/toast.js';
+import { mountConsole, type ConsoleHandle } from './console/console-panel.js';
+import { DisagreementsPanel } from './panels/disagreements-panel.js';
+
+/** How many central entities the first screen shows. */
+const FIRST_SCREEN_NODES = 30;
+/** "Load more" adds this many relationships per click. */
+const PAGE = 100;
+
+const explorer = new Explorer(byId('cy'));
+const inspector = byId('inspector');
+const details = new DetailsPanel(inspector, {
+  expand: (id, o) => void expand(id, o),
+  collapse: (id) => collapse(id),
+  hide: (id) => explorer.hide(explorer.cy.getElementById(id)),
+  pin: (id) => explorer.togglePin(explorer.cy.getElementById(id)),
+  selectNeighbours: (id) =>
+    explorer.selectNeighbours(explorer.cy.getElementById(id) as NodeSingular),
+  pathFrom: (id) => paths.open(id),
+  focus: (id) => focusNode(id),
+});
+const paths = new PathFinder(inspector, explorer, () => showSelection());
+const disagreements = new DisagreementsPanel(inspector, explorer, {
+  focus: (id) => focusNode(id),
+  close: () => setDisagreements(false),
+});
+const schemaPanel = new SchemaPanel(explorer, { addLabel: (label) => void addLabel(label) });
+const timeFilter = new TimeFilter(explorer);
+let consolePanel: ConsoleHandle | undefined;
+/** The last expansion that did not show everything: "showing 100 of N — load more". */
+let capped: {
+  id: string;
+  shown: number;
+  total: number;
+  types?: string[];
+  direction?: Direction;
+} | null = null;
+
+// --- actions ---------------------------------------------------------------------------------
+
+async function expand(
+  id: string,
+  options: { types?: string[]; direction?: Direction; limit?: number } = {},
+): Promise<void> {
+  const node = explorer.cy.getElementById(id);
+  const caption = node.nonempty() ? String(node.data('caption')) : 'node';
+  try {
+    const result = await busy(`Expanding ${caption}…`, () =>
+      fetchNeighbourhood([id], { ...options, limit: options.limit ?? PAGE }),
+    );
+    explorer.checkpoint();
+    const added = await explorer.add(result.subgraph, { kind: 'near', near: id });
+    const exp = result.expansions.find((x) => x.id === id);
+    capped =
+      exp && exp.shown < exp.total ? { id, shown: exp.shown, total: exp.total, ...options } : null;
+    renderCapNotice(caption);
+    if (added.empty() && !capped)
+      toast(
+        `${caption}: every neighbour${options.types ? ` (${options.types.join(', ')})` : ''} is already on screen.`,
+      );
+  } catch (e) {
+    toast(`Could not expand ${caption}: ${errorMessage(e)}`, 'error');
+  }
+}
+
+function renderCapNotice(caption: string): void {
+  const box = byId('cap-notice');
+  if (!capped) {
+    box.hidden = true;
+    return;
+  }
+  const c = capped;
+  box.replaceChildren(
+    h(
+      'span',
+      { 'data-testid': 'cap-text' },
+      `${caption}: showing ${fmt(c.shown)} of ${fmt(c.total)} relationships`,
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary',
+        onclick: () =>
+          void expand(c.id, {
+            types: c.types,
+            direction: c.direction,
+            limit: Math.min(1000, c.shown + PAGE),
+          }),
+      },
+      'Load more',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'aria-label': 'Dismiss',
+        onclick: () => ((capped = null), (box.hidden = true)),
+      },
+      '×',
+    ),
+  );
+  box.hidden = false;
+}
+
+function collapse(id: string): void {
+  const n = explorer.cy.getElementById(id) as NodeSingular;
+  const removed = explorer.collapse(n);
+  toast(
+    removed
+      ? `Collapsed ${removed} neighbour${removed === 1 ? '' : 's'}.`
+      : 'No neighbour hangs only off this node.',
+  );
+}
+
+async function addLabel(label: string): Promise<void> {
+  try {
+    const { ids, total } = await busy(`Adding ${label} nodes…`, () => fetchNodesByLabel(label, 50));
+    const onScreen = explorer.cy.nodes().map((n) => n.id());
+    const { subgraph } = await fetchSubgraph([...new Set([...onScreen, ...ids])]);
+    explorer.checkpoint();
+    await explorer.add(subgraph, { kind: 'layout' });
+    if (total > ids.length) toast(`Added ${ids.length} of ${fmt(total)} ${label} nodes.`);
+  } catch (e) {
+    toast(`Could not add ${label} nodes: ${errorMessage(e)}`, 'error');
+  }
+}
+
+async function openHit(hit: SearchHit): Promise<void> {
+  if (explorer.cy.getElementById(hit.node.id).empty()) {
+    const onScreen = explorer.cy.nodes().map((n) => n.id());
+    try {
+      const { subgraph } = await busy(`Opening ${hit.node.caption}…`, () =>
+        fetchSubgraph([...onScreen, hit.node.id]),
+      );
+      explorer.checkpoint();
+      await explorer.add(subgraph, { kind: 'near', near: onScreen[0] ?? hit.node.id });
+    } catch (e) {
+      toast(`Could not open ${hit.node.caption}: ${errorMessage(e)}`, 'error');
+      return;
+    }
+  }
+  focusNode(hit.node.id);
+}
+
+function focusNode(id: string): void {
+  const n = explorer.cy.getElementById(id);
+  if (n.empty()) return;
+  explorer.cy.$(':selected').unselect();
+  n.select();
+  n.addClass('search-hit');
+  setTimeout(() => n.removeClass('search-hit'), 2500);
+  explorer.cy.animate(
+    { center: { eles: n }, zoom: Math.max(explorer.cy.zoom(), 1) },
+    { duration: 300 },
+  );
+}
+
+function showSelection(): void {
+  if (paths.active || disagreements.active) return;
+  const sel = explorer.cy.$(':selected');
+  const last = sel.last();
+  if (last.empty()) details.showHint();
+  else if (last.isNode()) details.showNode(last);
+  else details.showEdge(last as never);
+}
+
+function setDisagreements(on: boolean): void {
+  explorer.setDisagreements(on);
+  byId('btn-disagreements').setAttribute('aria-pressed', String(on));
+  if (on) void disagreements.open();
+  else {
+    disagreements.active = false;
+    showSelection();
+  }
+}
+
+function setTheme(theme: 'light' | 'dark'): void {
+  document.documentElement.dataset['theme'] = theme;
+  explorer.setTheme(theme);
+  schemaPanel.retheme();
+  consolePanel?.retheme(theme);
+  localStorage.setItem('dossier.theme', theme);
+}
+
+function currentQuery(): string {
+  return consolePanel?.query() ?? '';
+}
+
+async function share(): Promise<void> {
+  const url = shareUrl(location.href, explorer.captureView(currentQuery()));
+  history.replaceState(null, '', url);
+  await copyText(url);
+  toast(
+    `Link copied (${fmt(url.length)} characters): it reopens this view — elements, positions, filters, query.`,
+  );
+}
+
+function updateStatus(): void {
+  const cy = explorer.cy;
+  const shown = explorer.visible();
+  const filtered = cy.elements().length - shown.length;
+  byId('status').textContent =
+    `${fmt(shown.nodes().length)} nodes · ${fmt(shown.edges().length)} relationships` +
+    (filtered ? ` · ${fmt(filtered)} filtered` : '') +
+    (explorer.usingWebgl ? ' · WebGL' : '');
+  (byId('btn-undo') as HTMLButtonElement).disabled = !explorer.canUndo;
+  (byId('btn-redo') as HTMLButtonElement).disabled = !explorer.canRedo;
+  const empty = byId('empty-state');
+  if (cy.elements().empty() && !empty.querySelector('.error')) {
+    empty.replaceChildren(
+      h(
+        'div',
+        { class: 'box' },
+        h('h3', {}, 'Nothing on the canvas'),
+        h(
+          'p',
+          {},
+          'Search for an entity above, click a label on the left to add its nodes, or run a Cypher query.',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'primary', onclick: () => void firstScreen() },
+          'Show the central entities',
+        ),
+      ),
+    );
+    empty.hidden = false;
+  } else if (!cy.elements().empty()) empty.hidden = true;
+}
+
+function showFatal(title: string, message: string): void {
+  const empty = byId('empty-state');
+  empty.replaceChildren(
+    h(
+      'div',
+      { class: 'box error', role: 'alert' },
+      h('h3', {}, title),
+      h('p', {}, message),
+      h(
+        'button',
+        { type: 'button', class: 'primary', onclick: () => location.reload() },
+        'Try again',
+      ),
+    ),
+  );
+  empty.hidden = false;
+}
+
+// --- start -----------------------------------------------------------------------------------
+
+async function firstScreen(): Promise<void> {
+  const sub = await busy('Loading the central entities…', () =>
+    fetchCentralSubgraph(FIRST_SCREEN_NODES),
+  );
+  await explorer.add(sub, { kind: 'layout' });
+}
+
+async function restoreView(view: ViewState): Promise<void> {
+  explorer.applySettings(view);
+  document.documentElement.dataset['theme'] = view.theme;
+  syncToggles();
+  const { subgraph, missing } = await busy('Reopening the shared view…', () =>
+    fetchSubgraph(view.nodes.map((n) => n.id)),
+  );
+  const positions = new Map(view.nodes.map((n) => [n.id, { x: n.x, y: n.y }] as const));
+  await explorer.add(subgraph, { kind: 'positions', positions });
+  for (const n of view.nodes)
+    if (n.pinned) explorer.cy.getElementById(n.id).lock().addClass('pinned');
+  explorer.applyFilters();
+  if (view.zoom !== null && view.pan) explorer.cy.viewport({ zoom: view.zoom, pan: view.pan });
+  else explorer.cy.fit(undefined, 40);
+  if (view.selected) explorer.cy.getElementById(view.selected).select();
+  if (view.query) consolePanel?.setQuery(view.query);
+  timeFilter.render(true);
+  if (view.disagreements) setDisagreements(true);
+  explorer.changed();
+  if (missing.length)
+    toast(`${missing.length} node(s) of this view are no longer in the graph.`, 'error');
+}
+
+function syncToggles(): void {
+  byId('btn-edge-labels').setAttribute('aria-pressed', String(explorer.settings.edgeLabels));
+  (byId('layout-select') as HTMLSelectElement).value = explorer.settings.layout;
+}
+
+function bindCanvas(): void {
+  explorer.onCy((cy) => {
+    cy.on('select unselect', () => showSelection());
+    cy.on('tap', 'node', (e) => {
+      if (paths.active) paths.pick(e.target as NodeSingular);
+    });
+    cy.on('dbltap', 'node', (e) => void expand((e.target as NodeSingular).id()));
+    cy.on('free', 'node', () => explorer.changed());
+  });
+  mountContextMenu((fn) => explorer.onCy(fn), {
+    expand: (id, o) => void expand(id, o),
+    collapse,
+    hide: (ids) => explorer.hide(explorer.byIds(ids)),
+    pin: (ids) => explorer.togglePin(explorer.byIds(ids)),
+    selectNeighbours: (id) =>
+      explorer.selectNeighbours(explorer.cy.getElementById(id) as NodeSingular),
+    pathFrom: (id) => paths.open(id),
+    pathTo: (id) => paths.open(null, id),
+    fit: () => explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 40 } }),
+    relayout: () => void explorer.relayout(),
+  });
+  explorer.onChange(updateStatus);
+}
+
+function bindToolbar(): void {
+  const layout = byId<HTMLSelectElement>('layout-select');
+  layout.replaceChildren(...LAYOUT_NAMES.map((n) => h('option', { value: n }, LAYOUT_LABELS[n])));
+  layout.addEventListener('change', () => void explorer.relayout(layout.value as LayoutName));
+  byId('btn-relayout').addEventListener('click', () => void explorer.relayout());
+  byId('btn-path').addEventListener('click', () => openPathFinder());
+  byId('btn-disagreements').addEventListener('click', () =>
+    setDisagreements(!explorer.settings.disagreements),
+  );
+  byId('btn-console').addEventListener('click', () => toggleConsole());
+  byId('btn-share').addEventListener('click', () => void share());
+  byId('btn-theme').addEventListener('click', () =>
+    setTheme(explorer.settings.theme === 'dark' ? 'light' : 'dark'),
+  );
+  byId('btn-undo').addEventListener('click', () => explorer.undo());
+  byId('btn-redo').addEventListener('click', () => explorer.redo());
+  byId('btn-fit').addEventListener('click', () =>
+    explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 40 } }),
+  );
+  byId('btn-clear').addEventListener('click', () => explorer.clear());
+  byId('btn-edge-labels').addEventListener('click', () => {
+    explorer.setEdgeLabels(!explorer.settings.edgeLabels);
+    syncToggles();
+  });
+  const exportButton = byId('btn-export');
+  const menu = byId('export-menu');
+  const setMenu = (open: boolean): void => {
+    menu.hidden = !open;
+    exportButton.setAttribute('aria-expanded', String(open));
+    if (open) menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  };
+  exportButton.addEventListener('click', () => setMenu(menu.hidden));
+  menu.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    setMenu(false);
+    exportButton.focus();
+  });
+  document.addEventListener('mousedown', (e) => {
+    if (!menu.hidden && !menu.contains(e.target as Node) && e.target !== exportButton)
+      setMenu(false);
+  });
+  for (const b of menu.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
+    b.addEventListener('click', () => {
+      setMenu(false);
+      runExport(b.dataset['export'] as ExportKind, explorer).then(
+        (m) => toast(m),
+        (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
+      );
+    });
+  }
+}
+
+function openPathFinder(): void {
+  const sel = explorer.cy.$('node:selected');
+  paths.open(sel[0]?.id() ?? null, sel[1]?.id() ?? null);
+}
+
+function toggleConsole(force?: boolean): void {
+  const box = byId('console');
+  const open = force ?? box.hidden;
+  box.hidden = !open;
+  byId('btn-console').setAttribute('aria-pressed', String(open));
+  explorer.cy.resize();
+  if (open) consolePanel?.focus();
+}
+
+function bindShortcuts(search: { focus: () => void }): void {
+  const selectedNodes = (): string[] => explorer.cy.$('node:selected').map((n) => n.id());
+  const cycleLayout = (): void => {
+    const i = LAYOUT_NAMES.indexOf(explorer.settings.layout);
+    const next = LAYOUT_NAMES[(i + 1) % LAYOUT_NAMES.length] ?? 'fcose';
+    (byId('layout-select') as HTMLSelectElement).value = next;
+    void explorer.relayout(next);
+  };
+  const { showHelp } = installShortcuts([
+    { keys: '/', description: 'Search', match: key('/'), run: () => search.focus() },
+    {
+      keys: 'X',
+      description: 'Expand the selected nodes (or double-click a node)',
+      match: key('x'),
+      run: () => selectedNodes().forEach((id) => void expand(id)),
+    },
+    {
+      keys: 'Delete',
+      description: 'Hide the selection',
+      match: (e) => key('Delete')(e) || key('Backspace')(e),
+      run: () => explorer.hide(explorer.cy.$(':selected')),
+    },
+    {
+      keys: 'N',
+      description: 'Pin or unpin the selected nodes',
+      match: key('n'),
+      run: () => explorer.togglePin(explorer.cy.$('node:selected')),
+    },
+    {
+      keys: 'A',
+      description: 'Select the neighbours of the selection',
+      match: key('a'),
+      run: () => explorer.cy.$('node:selected').closedNeighborhood().select(),
+    },
+    {
+      keys: 'P',
+      description: 'Shortest paths (between the two selected nodes)',
+      match: key('p'),
+      run: openPathFinder,
+    },
+    {
+      keys: 'D',
+      description: 'Disagreements view',
+      match: key('d'),
+      run: () => setDisagreements(!explorer.settings.disagreements),
+    },
+    { keys: 'C', description: 'Cypher console', match: key('c'), run: () => toggleConsole() },
+    {
+      keys: 'F',
+      description: 'Fit to screen',
+      match: key('f'),
+      run: () => explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 40 } }),
+    },
+    {
+      keys: 'R',
+      description: 'Run the layout again',
+      match: key('r'),
+      run: () => void explorer.relayout(),
+    },
+    { keys: 'L', description: 'Next layout', match: key('l'), run: cycleLayout },
+    {
+      keys: 'E',
+      description: 'Relationship labels on or off',
+      match: key('e'),
+      run: () => byId('btn-edge-labels').click(),
+    },
+    {
+      keys: 'T',
+      description: 'Light or dark theme',
+      match: key('t'),
+      run: () => byId('btn-theme').click(),
+    },
+    {
+      keys: 'S',
+      description: 'Copy a link to this view',
+      match: key('s'),
+      run: () => void share(),
+    },
+    { keys: 'Ctrl Z', description: 'Undo', match: ctrl('z'), run: () => explorer.undo() },
+    {
+      keys: 'Ctrl Shift Z',
+      description: 'Redo (also Ctrl Y)',
+      match: (e) => ctrl('z', true)(e) || ctrl('y')(e),
+      run: () => explorer.redo(),
+    },
+    {
+      keys: 'Ctrl Enter',
+      description: 'Run the Cypher query (in the console)',
+      match: () => false,
+      run: () => undefined,
+    },
+    {
+      keys: 'Esc',
+      description: 'Clear the selection, close panels',
+      match: key('Escape'),
+      run: () => (paths.active ? paths.close() : explorer.cy.$(':selected').unselect()),
+    },
+    { keys: '?', description: 'This list', match: key('?'), run: () => showHelp() },
+  ]);
+  byId('btn-help').addEventListener('click', showHelp);
+}
+
+async function start(): Promise<void> {
+  bindCanvas();
+  bindToolbar();
+  const search = mountSearchBox((hit) => void openHit(hit));
+  bindShortcuts(search);
+  details.showHint();
+  consolePanel = mountConsole(byId('console'), explorer, { onResult: () => undefined });
+  const saved = localStorage.getItem('dossier.theme');
+  const view = viewFromHash(location.hash);
+  if (!view && (saved === 'dark' || saved === 'light')) setTheme(saved);
+  syncToggles();
+  // The schema overview and the first picture load side by side: a slow or failing overview
+  // must not keep the user from the graph.
+  void loadSchema();
+  try {
+    if (view) await restoreView(view);
+    else await firstScreen();
+    if (explorer.cy.elements().empty() && !view) {
+      showFatal(
+        'The graph is empty',
+        'Load the story with `npm run seed`, or import your own data, then reload this page.',
+      );
+    }
+    updateStatus();
+    document.body.dataset['ready'] = 'true';
+  } catch (e) {
+    showFatal(
+      'Dossier cannot read the graph',
+      `${errorMessage(e)} — check that the server and Neo4j are running, then try again.`,
+    );
+    document.body.dataset['ready'] = 'error';
+  }
+}
+
+async function loadSchema(): Promise<void> {
+  const totals = byId('overview-totals');
+  totals.textContent = 'loading…';
+  try {
+    const schema = await fetchSchema();
+    explorer.labelPriority = schema.labels.map((l) => l.name);
+    schemaPanel.render(schema);
+    consolePanel?.setSchema(schema);
+    explorer.changed();
+  } catch (e) {
+    totals.textContent = '';
+    byId('meta-graph').replaceChildren(
+      h(
+        'div',
+        { class: 'muted', style: 'padding:10px;font-size:12px' },
+        `The schema overview could not be read: ${errorMessage(e)} `,
+        h('button', { type: 'button', onclick: () => void loadSchema() }, 'Retry'),
+      ),
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,167 @@
+import { fetchNeighbourhood, fetchNodesByLabel, fetchSubgraph } from '../api/graph-api.js';
+import type { Explorer } from '../graph/explorer.js';
+import { captionOf, citationsOf, type GraphNode, type Subgraph } from '../graph/model.js';
+import { busy } from '../ui/busy.js';
+import { h } from '../ui/dom.js';
+import { errorMessage } from '../ui/toast.js';
+import { openSource } from './source-dialog.js';
+
+/** One disagreement and the accounts it opposes, each with its own sources. */
+interface Dispute {
+  readonly node: GraphNode;
+  readonly sides: readonly GraphNode[];
+}
+
+/**
+ * The disagreements view: where sources disagree, both accounts stand side by side, each with
+ * its quote and a link to its article; the canvas fades everything but the disputed facts.
+ * Reads `:Disagreement` nodes and the claims they point to (BETWEEN) through the generic API,
+ * so it works on any graph that models disagreements that way.
+ */
+export class DisagreementsPanel {
+  active = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly explorer: Explorer,
+    private readonly actions: { focus: (id: string) => void; close: () => void },
+  ) {}
+
+  async open(): Promise<void> {
+    this.active = true;
+    this.root.replaceChildren(
+      this.header(),
+      h('div', { class: 'section muted' }, 'Loading the disagreements…'),
+    );
+    try {
+      const disputes = await busy('Loading disagreements…', () => this.load());
+      if (!this.active) return;
+      const disputed = this.explorer.cy.elements('.disputed').length;
+      this.root.replaceChildren(
+        this.header(),
+        h(
+          'div',
+          { class: 'section muted' },
+          `${disputes.length} disagreement${disputes.length === 1 ? '' : 's'} between sources · ${disputed} disputed fact${disputed === 1 ? '' : 's'} on screen (red, dashed). Everything else is faded.`,
+        ),
+        ...(disputes.length
+          ? disputes.map((d) => this.renderDispute(d))
+          : [
+              h(
+                'div',
+                { class: 'section' },
+                'This graph records no :Disagreement nodes. Facts with disputed: true are still marked on the canvas.',
+              ),
+            ]),
+      );
+    } catch (e) {
+      this.root.replaceChildren(
+        this.header(),
+        h('div', { class: 'section' }, `Disagreements could not be loaded: ${errorMessage(e)}`),
+      );
+    }
+  }
+
+  private header(): HTMLElement {
+    return h(
+      'div',
+      { class: 'section' },
+      h(
+        'div',
+        { class: 'head', style: 'justify-content:space-between' },
+        h('h3', {}, 'Where sources disagree'),
+        h('button', { type: 'button', onclick: () => this.actions.close() }, 'Close'),
+      ),
+    );
+  }
+
+  private async load(): Promise<Dispute[]> {
+    const { ids } = await fetchNodesByLabel('Disagreement', 100).catch(() => ({
+      ids: [] as string[],
+    }));
+    if (!ids.length) return [];
+    const { subgraph } = await fetchNeighbourhood(ids, {
+      types: ['BETWEEN'],
+      direction: 'OUTGOING',
+      limit: 20,
+    });
+    return disputesOf(subgraph, ids);
+  }
+
+  private renderDispute(d: Dispute): HTMLElement {
+    const p = d.node.properties;
+    return h(
+      'div',
+      { class: 'section', 'data-testid': 'disagreement' },
+      h('h3', { style: 'font-size:14px' }, captionOf(d.node)),
+      typeof p['question'] === 'string'
+        ? h('p', { class: 'muted', style: 'margin:4px 0 8px' }, p['question'])
+        : null,
+      h(
+        'div',
+        { class: 'sides' },
+        ...d.sides.map((side) =>
+          h(
+            'div',
+            { class: 'side' },
+            h('h4', {}, captionOf(side)),
+            ...citationsOf(side.properties).map((c) =>
+              h(
+                'div',
+                { class: 'citation' },
+                h('blockquote', {}, `“${c.quote}”`),
+                h(
+                  'div',
+                  { class: 'meta' },
+                  h('span', {}, c.articleId),
+                  h(
+                    'button',
+                    { type: 'button', onclick: () => void openSource(c.articleId, c.quote) },
+                    'Open',
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'actions-row', style: 'margin-top:8px' },
+        h('button', { type: 'button', onclick: () => void this.show(d) }, 'Show on graph'),
+      ),
+    );
+  }
+
+  /** Adds the disagreement, its accounts and what they are about to the canvas. */
+  private async show(d: Dispute): Promise<void> {
+    try {
+      const ids = [d.node.id, ...d.sides.map((s) => s.id)];
+      const around = await fetchNeighbourhood(ids, { limit: 30 });
+      const onScreen = this.explorer.cy.nodes().map((n) => n.id());
+      const { subgraph } = await fetchSubgraph([
+        ...new Set([...onScreen, ...around.subgraph.nodes.map((n) => n.id)]),
+      ]);
+      this.explorer.checkpoint();
+      await this.explorer.add(subgraph, { kind: 'near', near: onScreen[0] ?? d.node.id });
+      this.explorer.setDisagreements(true);
+      this.actions.focus(d.node.id);
+    } catch (e) {
+      this.root.append(h('div', { class: 'section' }, `Could not show it: ${errorMessage(e)}`));
+    }
+  }
+}
+
+/** Groups a neighbourhood of Disagreement nodes into disputes with their sides (pure). */
+export function disputesOf(subgraph: Subgraph, disagreementIds: readonly string[]): Dispute[] {
+  const byId = new Map(subgraph.nodes.map((n) => [n.id, n] as const));
+  return disagreementIds.flatMap((id) => {
+    const node = byId.get(id);
+    if (!node) return [];
+    const sides = subgraph.edges
+      .filter((e) => e.source === id)
+      .map((e) => byId.get(e.target))
+      .filter((n): n is GraphNode => !!n);
+    return [{ node, sides }];
+  });
+}

@@ -1,0 +1,208 @@
+import cytoscape, { type Core } from 'cytoscape';
+import type { SchemaOverview } from '../api/graph-api.js';
+import type { Explorer } from '../graph/explorer.js';
+import { iconDataUri } from '../style/icons.js';
+import { styleForLabel, THEME_COLORS } from '../style/style-rules.js';
+import { byId, fmt, h } from '../ui/dom.js';
+
+export interface SchemaPanelActions {
+  /** Adds some nodes of a label to the canvas. */
+  readonly addLabel: (label: string) => void;
+}
+
+/**
+ * The left column: totals, the meta-graph (labels joined by the relationship types between
+ * them), and one row per label and relationship type that is at once the legend, the count and
+ * the show/hide filter.
+ */
+export class SchemaPanel {
+  private metaCy: Core | undefined;
+  private schema: SchemaOverview | undefined;
+
+  constructor(
+    private readonly explorer: Explorer,
+    private readonly actions: SchemaPanelActions,
+  ) {
+    explorer.onChange(() => this.renderCounts());
+  }
+
+  render(schema: SchemaOverview): void {
+    this.schema = schema;
+    byId('overview-totals').textContent =
+      `${fmt(schema.nodeCount)} nodes · ${fmt(schema.relationshipCount)} rels`;
+    this.renderMetaGraph(schema);
+    this.renderFacets(schema);
+  }
+
+  /** Redraws the meta-graph in the current theme. */
+  retheme(): void {
+    if (this.schema) this.renderMetaGraph(this.schema);
+  }
+
+  private renderMetaGraph(schema: SchemaOverview): void {
+    this.metaCy?.destroy();
+    const theme = THEME_COLORS[this.explorer.settings.theme];
+    const max = Math.max(1, ...schema.labels.map((l) => l.count));
+    const elements = [
+      ...schema.labels.map((l) => ({
+        data: {
+          id: `l:${l.name}`,
+          name: l.name,
+          size: 14 + 22 * Math.sqrt(l.count / max),
+          color: styleForLabel(l.name).color,
+        },
+      })),
+      ...schema.metaGraph.map((m, i) => ({
+        data: {
+          id: `m:${i}`,
+          source: `l:${m.source}`,
+          target: `l:${m.target}`,
+          type: m.type,
+          count: m.count,
+        },
+      })),
+    ];
+    this.metaCy = cytoscape({
+      container: byId('meta-graph'),
+      elements,
+      userZoomingEnabled: false,
+      userPanningEnabled: false,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            width: 'data(size)',
+            height: 'data(size)',
+            'background-color': 'data(color)',
+            label: 'data(name)',
+            'font-size': 8,
+            color: theme.text,
+            'text-valign': 'bottom',
+            'text-margin-y': 2,
+            'text-outline-color': theme.bg,
+            'text-outline-width': 1.5,
+          },
+        },
+        {
+          selector: 'edge',
+          style: {
+            width: 0.8,
+            'line-color': theme.edge,
+            'curve-style': 'bezier',
+            'target-arrow-shape': 'triangle',
+            'target-arrow-color': theme.edge,
+            'arrow-scale': 0.5,
+          },
+        },
+      ],
+      layout: { name: 'circle', padding: 14 },
+    });
+    this.metaCy.on('mouseover', 'edge', (e) => {
+      byId('meta-graph').title =
+        `(:${String(e.target.source().data('name'))})-[:${String(e.target.data('type'))}]->(:${String(e.target.target().data('name'))}) × ${String(e.target.data('count'))}`;
+    });
+    this.metaCy.on('tap', 'node', (e) => this.actions.addLabel(String(e.target.data('name'))));
+  }
+
+  private renderFacets(schema: SchemaOverview): void {
+    const { hiddenLabels, hiddenTypes } = this.explorer.settings;
+    byId('label-list').replaceChildren(
+      ...schema.labels.map((l) => {
+        const s = styleForLabel(l.name);
+        const box = h('input', {
+          type: 'checkbox',
+          'data-label': l.name,
+          checked: !hiddenLabels.has(l.name),
+        });
+        box.addEventListener('change', () => {
+          this.explorer.checkpoint();
+          if (box.checked) hiddenLabels.delete(l.name);
+          else hiddenLabels.add(l.name);
+          this.explorer.applyFilters();
+          this.explorer.changed();
+        });
+        return h(
+          'li',
+          {},
+          h(
+            'label',
+            { title: `Show or hide :${l.name} nodes` },
+            box,
+            h('span', {
+              class: 'swatch',
+              style: `background:${s.color} url("${iconDataUri(s.icon, '#fff')}") center/10px no-repeat`,
+            }),
+            h('span', { class: 'name' }, l.name),
+          ),
+          h('span', { class: 'count', 'data-count-label': l.name }, fmt(l.count)),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'add',
+              title: `Add ${l.name} nodes to the canvas`,
+              'aria-label': `Add ${l.name} nodes`,
+              onclick: () => this.actions.addLabel(l.name),
+            },
+            '+',
+          ),
+        );
+      }),
+    );
+    byId('type-list').replaceChildren(
+      ...schema.relationshipTypes.map((t) => {
+        const box = h('input', {
+          type: 'checkbox',
+          'data-type': t.name,
+          checked: !hiddenTypes.has(t.name),
+        });
+        box.addEventListener('change', () => {
+          this.explorer.checkpoint();
+          if (box.checked) hiddenTypes.delete(t.name);
+          else hiddenTypes.add(t.name);
+          this.explorer.applyFilters();
+          this.explorer.changed();
+        });
+        return h(
+          'li',
+          {},
+          h(
+            'label',
+            { title: `Show or hide ${t.name} relationships` },
+            box,
+            h('span', { class: 'swatch edge' }),
+            h('span', { class: 'name' }, t.name),
+          ),
+          h('span', { class: 'count', 'data-count-type': t.name }, fmt(t.count)),
+        );
+      }),
+    );
+  }
+
+  /** Shows "on screen / in the graph" per label and type. */
+  private renderCounts(): void {
+    if (!this.schema) return;
+    const cy = this.explorer.cy;
+    const { hiddenLabels, hiddenTypes } = this.explorer.settings;
+    for (const l of this.schema.labels) {
+      const el = document.querySelector(`[data-count-label="${CSS.escape(l.name)}"]`);
+      const on = cy.nodes().filter((n) => (n.data('labels') as string[]).includes(l.name)).length;
+      if (el) el.textContent = on ? `${fmt(on)} / ${fmt(l.count)}` : fmt(l.count);
+      const box = document.querySelector<HTMLInputElement>(
+        `input[data-label="${CSS.escape(l.name)}"]`,
+      );
+      if (box) box.checked = !hiddenLabels.has(l.name);
+    }
+    for (const t of this.schema.relationshipTypes) {
+      const el = document.querySelector(`[data-count-type="${CSS.escape(t.name)}"]`);
+      const on = cy.edges(`[type = ${JSON.stringify(t.name)}]`).length;
+      if (el) el.textContent = on ? `${fmt(on)} / ${fmt(t.count)}` : fmt(t.count);
+      const box = document.querySelector<HTMLInputElement>(
+        `input[data-type="${CSS.escape(t.name)}"]`,
+      );
+      if (box) box.checked = !hiddenTypes.has(t.name);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { findQuote } from '../../client/src/panels/quote-range.js';
+import {
+  monthEnd,
+  monthIndex,
+  monthLabel,
+  monthStart,
+  spanOf,
+} from '../../client/src/panels/time-window.js';
+import { inWindow } from '../../client/src/graph/explorer-window.js';
+import { HISTORY_LIMIT, QueryStore } from '../../client/src/state/query-store.js';
+import { UndoStack } from '../../client/src/state/undo-stack.js';
+import { planLines } from '../../client/src/console/cypher-result.js';
+
+function memoryStore(): { getItem(k: string): string | null; setItem(k: string, v: string): void } {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+}
+
+describe('query history and saved queries', () => {
+  it('keeps the newest run first, each query+params once, and survives a new store on the same storage', () => {
+    const storage = memoryStore();
+    const s = new QueryStore(storage);
+    s.remember('MATCH (n) RETURN n', '', 1);
+    s.remember('RETURN 1', '', 2);
+    s.remember('MATCH (n) RETURN n', '', 3);
+    expect(new QueryStore(storage).history().map((e) => e.query)).toEqual([
+      'MATCH (n) RETURN n',
+      'RETURN 1',
+    ]);
+  });
+
+  it('caps the history', () => {
+    const s = new QueryStore(memoryStore());
+    for (let i = 0; i < HISTORY_LIMIT + 10; i++) s.remember(`RETURN ${i}`, '');
+    expect(s.history()).toHaveLength(HISTORY_LIMIT);
+  });
+
+  it('saves by name, replacing the same name, and removes', () => {
+    const s = new QueryStore(memoryStore());
+    s.save('b', 'RETURN 2', '');
+    s.save('a', 'RETURN 1', '{"x":1}');
+    expect(s.save('a', 'RETURN 3', '').map((q) => [q.name, q.query])).toEqual([
+      ['a', 'RETURN 3'],
+      ['b', 'RETURN 2'],
+    ]);
+    expect(s.remove('a').map((q) => q.name)).toEqual(['b']);
+  });
+
+  it('treats corrupt storage as empty', () => {
+    const storage = memoryStore();
+    storage.setItem('dossier.cypher.history', '{oops');
+    expect(new QueryStore(storage).history()).toEqual([]);
+  });
+});
+
+describe('undo stack', () => {
+  it('undoes and redoes in order, and a new change clears redo', () => {
+    const u = new UndoStack<number>();
+    u.push(1);
+    u.push(2);
+    expect(u.undo(3)).toBe(2);
+    expect(u.undo(2)).toBe(1);
+    expect(u.redo(1)).toBe(2);
+    u.push(2);
+    expect(u.canRedo).toBe(false);
+    expect(u.undo(9)).toBe(2);
+  });
+});
+
+describe('quote location in an article', () => {
+  it('finds a verbatim quote, and one that differs only in whitespace and typographic quotes', () => {
+    const text = 'He said “deeply  disappointed” by the\nbehaviour.';
+    expect(findQuote(text, 'deeply  disappointed')).toEqual({ start: 9, end: 29 });
+    const loose = findQuote(text, '"deeply disappointed" by the behaviour');
+    expect(loose && text.slice(loose.start, loose.end)).toBe(
+      '“deeply  disappointed” by the\nbehaviour',
+    );
+    expect(findQuote(text, 'not there')).toBeNull();
+  });
+});
+
+describe('time window', () => {
+  it('converts between ISO dates and months', () => {
+    expect(monthStart(monthIndex('2022-06-15'))).toBe('2022-06-01');
+    expect(monthEnd(monthIndex('2024-02-03'))).toBe('2024-02-29');
+    expect(monthLabel(monthIndex('2022-10-01'))).toBe('Oct 2022');
+    expect(spanOf(['2022-10-01', '2022-06-01'])).toEqual({
+      min: monthIndex('2022-06-01'),
+      max: monthIndex('2022-10-01'),
+    });
+  });
+
+  it('keeps undated facts and facts overlapping the window, hides the others', () => {
+    const w = { from: '2022-07-01', to: '2022-09-30' };
+    expect(inWindow(undefined, undefined, w)).toBe(true);
+    expect(inWindow('2022-06-01', '2022-08-31', w)).toBe(true);
+    expect(inWindow('2022-10-01', '2022-10-31', w)).toBe(false);
+    expect(inWindow('2022-10-01', undefined, null)).toBe(true);
+  });
+});
+
+describe('plan rendering', () => {
+  it('indents child operators under their parent with their counts', () => {
+    const lines = planLines({
+      operator: 'ProduceResults',
+      details: 'n',
+      estimatedRows: 10,
+      rows: 8,
+      dbHits: 0,
+      children: [
+        {
+          operator: 'NodeByLabelScan',
+          details: 'n:Person',
+          estimatedRows: 10,
+          rows: 8,
+          dbHits: 9,
+          children: [],
+        },
+      ],
+    });
+    expect(lines).toEqual([
+      '+ProduceResults  n   (est. 10 · rows 8 · db hits 0)',
+      '│ +NodeByLabelScan  n:Person   (est. 10 · rows 8 · db hits 9)',
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildStylesheet,
+  KNOWN_LABEL_STYLES,
+  PALETTE,
+  sizeForDegree,
+  styleForLabel,
+} from '../../client/src/style/style-rules.js';
+import { iconDataUri } from '../../client/src/style/icons.js';
+
+type Block = { selector: string; style: Record<string, unknown> };
+
+describe('style rules', () => {
+  it('gives each of the story’s labels its own colour and shape', () => {
+    const colours = Object.values(KNOWN_LABEL_STYLES).map((s) => s.color);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(styleForLabel('Person')).toMatchObject({ shape: 'ellipse', icon: 'person' });
+    expect(styleForLabel('Disagreement').shape).toBe('round-octagon');
+  });
+
+  it('gives an unknown label a palette colour that is the same on every call', () => {
+    const a = styleForLabel('Crime');
+    expect(PALETTE).toContain(a.color);
+    expect(styleForLabel('Crime')).toEqual(a);
+  });
+
+  it('grows node size with degree, bounded', () => {
+    expect(sizeForDegree(0)).toBe(26);
+    expect(sizeForDegree(4)).toBeGreaterThan(sizeForDegree(1));
+    expect(sizeForDegree(10_000)).toBe(72);
+    expect(sizeForDegree(Number.NaN)).toBe(26);
+  });
+
+  it('builds a selector per label on screen with its colour, shape and icon', () => {
+    const sheet = buildStylesheet({
+      theme: 'light',
+      labels: ['Person', 'Crime'],
+      edgeLabels: true,
+    }) as Block[];
+    const person = sheet.find((b) => b.selector === 'node[label = "Person"]');
+    expect(person?.style).toMatchObject({
+      'background-color': KNOWN_LABEL_STYLES['Person']?.color,
+      shape: 'ellipse',
+    });
+    expect(person?.style['background-image']).toBe(iconDataUri('person', '#ffffff'));
+    expect(sheet.some((b) => b.selector === 'node[label = "Crime"]')).toBe(true);
+  });
+
+  it('draws edge types as labels only when asked', () => {
+    const on = buildStylesheet({ theme: 'light', labels: [], edgeLabels: true }) as Block[];
+    const off = buildStylesheet({ theme: 'light', labels: [], edgeLabels: false }) as Block[];
+    expect(on.find((b) => b.selector === 'edge')?.style['label']).toBe('data(type)');
+    expect(off.find((b) => b.selector === 'edge')?.style['label']).toBe('');
+  });
+
+  it('hides captions when zoomed out and hides filtered elements', () => {
+    const sheet = buildStylesheet({ theme: 'dark', labels: [], edgeLabels: true }) as Block[];
+    expect(sheet.find((b) => b.selector === 'node')?.style['min-zoomed-font-size']).toBeGreaterThan(
+      0,
+    );
+    expect(sheet.find((b) => b.selector === '.f-hidden, .t-hidden')?.style['display']).toBe('none');
+  });
+
+  it('uses the theme’s colours for text', () => {
+    const light = buildStylesheet({ theme: 'light', labels: [], edgeLabels: true }) as Block[];
+    const dark = buildStylesheet({ theme: 'dark', labels: [], edgeLabels: true }) as Block[];
+    expect(light.find((b) => b.selector === 'node')?.style['color']).not.toBe(
+      dark.find((b) => b.selector === 'node')?.style['color'],
+    );
+  });
+
+  it('keeps the stylesheet plain JSON (exports embed it)', () => {
+    const sheet = buildStylesheet({ theme: 'light', labels: ['Person'], edgeLabels: true });
+    expect(JSON.parse(JSON.stringify(sheet))).toEqual(sheet);
+  });
+});

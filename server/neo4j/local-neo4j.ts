@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureNeo4jInstalled, type Progress } from './fetch-jars.js';
-import { settingsFile } from './settings.js';
+import { readSettings, settingsFile } from './settings.js';
 
 export interface LocalNeo4jOptions {
   /** Where the graph lives; kept between runs. */
@@ -19,6 +19,11 @@ export interface LocalNeo4jOptions {
   readonly onOutput?: (line: string) => void;
   /** Seconds to wait for Bolt to come up. */
   readonly startTimeoutSeconds?: number;
+  /**
+   * A settings file whose keys override server/neo4j/neo4j.conf for this instance only (the
+   * benchmark allows LOAD CSV from one directory this way); the default stays untouched.
+   */
+  readonly extraSettingsFile?: string;
 }
 
 export interface LocalNeo4j {
@@ -92,6 +97,19 @@ async function stopOrphan(pidFile: string, home: string, progress: Progress): Pr
   rmSync(pidFile, { force: true });
 }
 
+/** neo4j.conf with the keys of extraFile overriding it, written into home; returns its path. */
+function mergedSettingsFile(home: string, extraFile: string): string {
+  const merged = { ...readSettings(settingsFile), ...readSettings(extraFile) };
+  const path = join(home, 'dossier-neo4j-merged.conf');
+  writeFileSync(
+    path,
+    Object.entries(merged)
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join(''),
+  );
+  return path;
+}
+
 /** Asks the OS for a free loopback port. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -146,7 +164,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     install.classpath,
     MAIN_CLASS,
     home,
-    settingsFile,
+    options.extraSettingsFile === undefined
+      ? settingsFile
+      : mergedSettingsFile(home, options.extraSettingsFile),
     String(port),
   ];
   const started = Date.now();

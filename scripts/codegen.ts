@@ -55,6 +55,22 @@ await generate(
         mappers: {
           GraphNode: '../../graph/model.js#NodeModel',
           GraphEdge: '../../graph/model.js#EdgeModel',
+          ...Object.fromEntries(
+            [
+              'Entity',
+              'Person',
+              'Organization',
+              'Team',
+              'Outlet',
+              'Article',
+              'Event',
+              'Data',
+              'Claim',
+              'Disagreement',
+            ].map((t) => [t, '../../graph/story-model.js#EntityModel']),
+          ),
+          Relation: '../../graph/story-model.js#RelationModel',
+          Source: '../../graph/story-model.js#SourceModel',
         },
       },
     },

@@ -38,6 +38,9 @@ WHERE entityType = 'NODE' AND state = 'ONLINE'
 RETURN name, labelsOrTypes AS labels, properties
 ORDER BY name`;
 
+/** The statements that read the live schema (tests tell them apart from a request's own). */
+export const LIVE_SCHEMA_STATEMENTS: readonly string[] = [TOKENS, FULLTEXT_INDEXES];
+
 interface Entry {
   schema?: LiveSchema;
   pending?: Promise<LiveSchema>;

@@ -1,16 +1,28 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { readDegreesByType, type TypeDegree } from '../graph/degree-by-type.js';
+import type { EntityModel, RelationModel } from '../graph/story-model.js';
+import { disputedBy, entitiesById, relationsOf } from '../graph/story-queries.js';
 import type { GraphQLContext } from './context.js';
 
-/** Per-request batchers: every field of one nesting level that needs them costs one statement. */
+/** Per-request batchers: every field of one nesting level that needs one costs one statement. */
 export interface Loaders {
+  /** Relationship counts per type and direction, by element id. */
   readonly degreesByType: DataLoader<string, TypeDegree[]>;
+  /** Story entities by story id (articles included). */
+  readonly entity: DataLoader<string, EntityModel | null>;
+  /** Every relationship of a story entity, by element id. */
+  readonly relations: DataLoader<string, RelationModel[]>;
+  /** The entities a disagreement marks as disputed, by disagreement id. */
+  readonly disputed: DataLoader<string, EntityModel[]>;
 }
 
 function createLoaders(db: Database): Loaders {
   return {
     degreesByType: new DataLoader((ids) => readDegreesByType(db, ids)),
+    entity: new DataLoader((ids) => entitiesById(db, ids)),
+    relations: new DataLoader((ids) => relationsOf(db, ids)),
+    disputed: new DataLoader((ids) => disputedBy(db, ids)),
   };
 }
 

@@ -2,6 +2,12 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { aboutResolvers } from './about.js';
 import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
+import { storyResolvers } from './story/index.js';
 
 /** Every resolver map; makeExecutableSchema refuses any that has no field in the SDL. */
-export const resolvers: Resolvers[] = [{ JSON: jsonScalar }, aboutResolvers, ...graphResolvers];
+export const resolvers: Resolvers[] = [
+  { JSON: jsonScalar },
+  aboutResolvers,
+  ...graphResolvers,
+  ...storyResolvers,
+];

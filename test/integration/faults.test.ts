@@ -1,0 +1,254 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../server/neo4j/local-neo4j.js';
+import { fromRoot } from '../../server/paths.js';
+import { neo4jJvmsFor, spawnApp, waitFor200, type AppProcess } from '../support/app-process.js';
+import { LEAKS } from '../support/http-app.js';
+import '../support/provided.js';
+
+// These tests kill and freeze the app's own local Neo4j, so they run only where the suite uses
+// the local Neo4j (not NEO4J_URI or a container).
+const local = inject('neo4j').kind === 'local';
+const QUERY_TIMEOUT_MS = 3_000;
+/** JSON with object keys sorted, so property order cannot make equal graphs differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface Sample {
+  at: number;
+  ms: number;
+  ok: boolean;
+  status: number;
+  body: string;
+}
+
+/** Workers POST a read query in a loop until stopped; every response is kept. */
+function readLoad(base: string, workers: number): { samples: Sample[]; stop: () => Promise<void> } {
+  const samples: Sample[] = [];
+  let running = true;
+  const worker = async (): Promise<void> => {
+    while (running) {
+      const at = Date.now();
+      try {
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ about { neo4jVersion database } }' }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const body = await res.text();
+        samples.push({
+          at,
+          ms: Date.now() - at,
+          ok: res.status === 200 && body.includes('"neo4jVersion"'),
+          status: res.status,
+          body,
+        });
+      } catch (err) {
+        samples.push({ at, ms: Date.now() - at, ok: false, status: 0, body: String(err) });
+      }
+      await sleep(50);
+    }
+  };
+  const all = Array.from({ length: workers }, worker);
+  return {
+    samples,
+    stop: async () => {
+      running = false;
+      await Promise.all(all);
+    },
+  };
+}
+
+async function readyStatus(base: string): Promise<number> {
+  try {
+    return (await fetch(`${base}/ready`, { signal: AbortSignal.timeout(10_000) })).status;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitForReady(base: string, want: number, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if ((await readyStatus(base)) === want) return Date.now();
+    await sleep(200);
+  }
+  throw new Error(`/ready never answered ${want} within ${timeoutMs} ms`);
+}
+
+describe.runIf(local)('database faults on the local Neo4j', { timeout: 300_000 }, () => {
+  let dataDir: string;
+  let app: AppProcess;
+  let base: string;
+  let boltPort: number;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dossier-faults-'));
+    const port = await freePort();
+    boltPort = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    app = spawnApp({
+      PORT: String(port),
+      LOCAL_NEO4J_PORT: String(boltPort),
+      DOSSIER_DATA_DIR: dataDir,
+      QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+    });
+    await waitFor200(`${base}/ready`, 240_000);
+  });
+  afterAll(async () => {
+    app.child.kill('SIGTERM');
+    await app.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('survives kill -9 of Neo4j under read load: /ready 503 then 200, reads succeed again within 5 s, nothing leaks', async () => {
+    const [jvm] = neo4jJvmsFor(dataDir);
+    expect(jvm).toBeDefined();
+    const load = readLoad(base, 4);
+    await sleep(2_000);
+    const killedAt = Date.now();
+    process.kill(jvm as number, 'SIGKILL');
+    await waitForReady(base, 503, 30_000);
+    const readyAt = await waitForReady(base, 200, 240_000);
+    await sleep(6_000);
+    await load.stop();
+
+    expect(app.child.exitCode).toBeNull();
+    expect(neo4jJvmsFor(dataDir)).not.toContain(jvm);
+    const before = load.samples.filter((s) => s.at < killedAt);
+    const outage = load.samples.filter((s) => s.at >= killedAt && !s.ok);
+    const firstOkAfterReady = load.samples.find((s) => s.at >= readyAt && s.ok);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((s) => s.ok)).toBe(true);
+    expect(outage.length).toBeGreaterThan(0);
+    expect(firstOkAfterReady).toBeDefined();
+    expect(
+      (firstOkAfterReady as Sample).at + (firstOkAfterReady as Sample).ms - readyAt,
+    ).toBeLessThanOrEqual(5_000);
+    for (const s of outage) {
+      expect(s.status).toBeLessThan(500);
+      expect(s.body).toMatch(/DATABASE_UNAVAILABLE/);
+      for (const leak of LEAKS) expect(s.body).not.toMatch(leak);
+    }
+    console.log(
+      `kill -9: ${before.length} reads before, ${outage.length} failed fast during the outage (max ${Math.max(...outage.map((s) => s.ms))} ms), back ${firstOkAfterReady ? firstOkAfterReady.at - readyAt : '?'} ms after /ready`,
+    );
+  });
+
+  it('a frozen Neo4j (kill -STOP for 20 s) makes requests end by their timeouts, and it recovers after kill -CONT', async () => {
+    const [jvm] = neo4jJvmsFor(dataDir);
+    await waitFor200(`${base}/ready`, 60_000);
+    const load = readLoad(base, 4);
+    await sleep(1_000);
+    const frozenAt = Date.now();
+    process.kill(jvm as number, 'SIGSTOP');
+    try {
+      await sleep(3_000);
+      expect(await readyStatus(base)).toBe(503);
+      await sleep(17_000);
+    } finally {
+      process.kill(jvm as number, 'SIGCONT');
+    }
+    const thawedAt = Date.now();
+    await waitForReady(base, 200, 60_000);
+    await sleep(3_000);
+    await load.stop();
+
+    const during = load.samples.filter((s) => s.at >= frozenAt && s.at < thawedAt);
+    expect(during.length).toBeGreaterThan(0);
+    // Each request ended on its own: the statement's timeout plus the client deadline's grace,
+    // with generous slack for a loaded machine; none waited for the thaw.
+    for (const s of during) {
+      expect(s.ms).toBeLessThan(QUERY_TIMEOUT_MS + 2_000 + 5_000);
+      for (const leak of LEAKS) expect(s.body).not.toMatch(leak);
+    }
+    expect(during.some((s) => !s.ok && s.body.includes('DATABASE_UNAVAILABLE'))).toBe(true);
+    expect(load.samples.some((s) => s.at > thawedAt && s.ok)).toBe(true);
+    console.log(
+      `kill -STOP: ${during.length} requests during the freeze, longest ${Math.max(...during.map((s) => s.ms))} ms`,
+    );
+  });
+
+  it('kill -9 of the seeding process, or of Neo4j during seeding, then a re-run gives exactly the clean graph', async () => {
+    const uri = `bolt://127.0.0.1:${boltPort}`;
+    const dump = async (): Promise<string> => {
+      const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''));
+      try {
+        const nodes = await driver.executeQuery(
+          'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p ORDER BY id',
+        );
+        const rels = await driver.executeQuery(
+          'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b, r.id',
+        );
+        return canonical([
+          nodes.records.map((x) => x.toObject()),
+          rels.records.map((x) => x.toObject()),
+        ]);
+      } finally {
+        await driver.close();
+      }
+    };
+    const seed = (
+      reset: boolean,
+    ): { done: Promise<number | null>; output: () => string; kill: () => void } => {
+      const child = spawn(
+        process.execPath,
+        [fromRoot('dist', 'server', 'seed', 'seed-cli.js'), ...(reset ? ['--reset'] : [])],
+        {
+          env: { PATH: process.env['PATH'] ?? '', NEO4J_URI: uri, NEO4J_PASSWORD: 'unused' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      return {
+        done: new Promise((r) => child.on('exit', (code) => r(code))),
+        output: () => out,
+        kill: () => child.kill('SIGKILL'),
+      };
+    };
+    const killWhenLoading = async (
+      s: ReturnType<typeof seed>,
+      victim: () => void,
+    ): Promise<void> => {
+      const until = Date.now() + 120_000;
+      while (!/… \d+\/\d+/.test(s.output()) && Date.now() < until) await sleep(20);
+      victim();
+    };
+
+    // The clean graph.
+    expect(await seed(true).done).toBe(0);
+    const clean = await dump();
+
+    // 1. SIGKILL of the seeding process part-way through its transaction.
+    const first = seed(true);
+    await killWhenLoading(first, first.kill);
+    await first.done;
+    expect(await seed(false).done).toBe(0);
+    expect(await dump()).toBe(clean);
+
+    // 2. SIGKILL of Neo4j part-way through the seeding transaction; the app restarts it.
+    const second = seed(true);
+    await killWhenLoading(second, () =>
+      process.kill(neo4jJvmsFor(dataDir)[0] as number, 'SIGKILL'),
+    );
+    expect(await second.done).not.toBe(0);
+    await waitForReady(base, 200, 240_000);
+    expect(await seed(false).done).toBe(0);
+    expect(await dump()).toBe(clean);
+  });
+});

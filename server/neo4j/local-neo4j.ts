@@ -152,7 +152,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     `-Xms${options.heap}`,
     `-Xmx${options.heap}`,
     '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
+    // No -XX:+ExitOnOutOfMemoryError: Neo4j answers an OutOfMemoryError inside a query with
+    // Neo.TransientError.General.OutOfMemoryError and carries on, while the flag would let one read
+    // that builds a huge list in a single expression (Neo4j does not count those against
+    // db.memory.transaction.max) take the whole database down.
     // The same opens Neo4j's own launcher passes on Java 17, for its off-heap and Netty code.
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',

@@ -3,6 +3,8 @@ export interface ScriptStatement {
   readonly text: string;
   readonly line: number;
   readonly column: number;
+  /** 0-based offset of the statement's first character in the script. */
+  readonly offset: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export function splitStatements(script: string): ScriptStatement[] {
     if (stripComments(raw).trim() !== '') {
       const lead = raw.length - raw.trimStart().length;
       const pos = positionOf(script, start + lead);
-      out.push({ text: raw.trim(), line: pos.line, column: pos.column });
+      out.push({ text: raw.trim(), line: pos.line, column: pos.column, offset: start + lead });
     }
   };
   while (i < n) {

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { aboutResolvers } from './about.js';
+import { cypherResolvers } from './cypher.js';
 import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
 import { storyResolvers } from './story/index.js';
@@ -8,6 +9,7 @@ import { storyResolvers } from './story/index.js';
 export const resolvers: Resolvers[] = [
   { JSON: jsonScalar },
   aboutResolvers,
+  cypherResolvers,
   ...graphResolvers,
   ...storyResolvers,
 ];

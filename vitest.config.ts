@@ -1,4 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// One copy of graphql: Vite would load its ESM build for our code while graphql-yoga require()s the
+// CommonJS one, and yoga's `instanceof GraphQLError` would then mask every expected error. Node
+// itself (npm start) resolves both to the CommonJS build.
+const oneGraphql = {
+  alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+};
 
 // Three projects: unit (no database), integration (one real Neo4j for the run, files run one at a
 // time because they share it) and e2e (a real Chromium against the real server).
@@ -8,6 +16,7 @@ export default defineConfig({
     teardownTimeout: 60_000,
     projects: [
       {
+        resolve: oneGraphql,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -15,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: oneGraphql,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { GraphQLContext } from './graphql/context.js';
+import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
 import { enforceBodyLimit } from './http/body-limit.js';
@@ -56,7 +57,9 @@ export function createApp(deps: AppDeps): App {
         : false,
     batching: false,
     // GraphiQL is bundled (render-graphiql), so it works without reaching a CDN.
-    graphiql: config.access.graphiql ? { title: 'Dossier GraphQL' } : false,
+    graphiql: config.access.graphiql
+      ? { title: 'Dossier GraphQL', defaultQuery: graphiqlExamples }
+      : false,
     renderGraphiQL,
     landingPage: false,
     plugins: protections(config),

@@ -112,6 +112,36 @@ function listNames(names: Iterable<string>, max = 40): string {
   return all.length > max ? `${shown} … and ${all.length - max} more` : shown;
 }
 
+/** Edit distance between two short strings (names), a swap of neighbours counting as one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** The known names closest to `name` (same letters ignoring case, or at most two edits away). */
+export function similarNames(name: string, known: Iterable<string>): string[] {
+  const lower = name.toLowerCase();
+  return [...known]
+    .map((k) => ({ k, d: k.toLowerCase() === lower ? 0 : editDistance(lower, k.toLowerCase()) }))
+    .filter(({ d }) => d <= (name.length <= 4 ? 1 : 2))
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, 3)
+    .map(({ k }) => k);
+}
+
 /**
  * Confirms that every name exists in the live schema before it enters a statement; reads the
  * schema afresh once when one is missing from the cache. Throws BAD_USER_INPUT naming the known
@@ -129,11 +159,16 @@ export async function checkNames(
   const unknown = wanted.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     const plural = unknown.length > 1 ? 's' : '';
+    const suggestions = [...new Set(unknown.flatMap((n) => similarNames(n, known)))];
+    const didYouMean =
+      suggestions.length > 0
+        ? ` Did you mean ${suggestions.map((n) => JSON.stringify(n)).join(' or ')}?`
+        : '';
     throw userError(
       'BAD_USER_INPUT',
-      `Unknown ${kind}${plural} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. ` +
+      `Unknown ${kind}${plural} ${unknown.map((n) => JSON.stringify(n)).join(', ')}.${didYouMean} ` +
         `Names are case-sensitive; the database has these ${kind}s: ${listNames(known)}.`,
-      { unknown, known: [...known].sort().slice(0, 200) },
+      { unknown, suggestions, known: [...known].sort().slice(0, 200) },
     );
   }
   return wanted;

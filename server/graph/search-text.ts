@@ -9,13 +9,29 @@ export function searchWords(text: string): string[] {
   return [...new Set(words)];
 }
 
+/** A property key as a Lucene field name: its query-syntax characters escaped. */
+export function luceneField(key: string): string {
+  return key.replace(/[+\-&|!(){}[\]^"~*?:\\/\s]/g, (c) => `\\${c}`);
+}
+
 /**
  * A Lucene query in which every word must match, either exactly (ranked higher) or as a prefix,
- * so "byte dan" finds "ByteDance" while the user types. Words hold only letters, digits and
+ * so "byte dan" finds "ByteDance" while the user types. Matches in `captionFields` (the caption
+ * properties the index covers, e.g. name and title) rank above matches elsewhere, so the entity
+ * called Forbes comes before the claims that mention it. Words hold only letters, digits and
  * apostrophes, none of which Lucene treats as syntax.
  */
-export function luceneQuery(words: readonly string[]): string {
-  return words.map((w) => `+(${w}^2 OR ${w}*)`).join(' ');
+export function luceneQuery(
+  words: readonly string[],
+  captionFields: readonly string[] = [],
+): string {
+  const fields = captionFields.map(luceneField);
+  return words
+    .map((w) => {
+      const boosted = fields.flatMap((f) => [`${f}:${w}^8`, `${f}:${w}*^4`]);
+      return `+(${[...boosted, `${w}^2`, `${w}*`].join(' OR ')})`;
+    })
+    .join(' ');
 }
 
 export interface TextRange {

@@ -100,7 +100,10 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
     const filter = labels.length > 0 && index.labels.some((l) => !labels.includes(l)) ? labels : [];
     rows = await db.read(fulltextStatement(filter, request.withDegree), {
       index: index.name,
-      query: luceneQuery(words),
+      query: luceneQuery(
+        words,
+        request.captionKeys.filter((k) => index.properties.includes(k)),
+      ),
       first: int(first),
     });
   } else {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Config } from '../config.js';
 import { userError } from '../db/errors.js';
 
 /**
@@ -35,11 +35,14 @@ export class ConsoleSlots {
   }
 }
 
-const perDatabase = new WeakMap<Database, ConsoleSlots>();
+const perConsole = new WeakMap<Config['cypher'], ConsoleSlots>();
 
-/** The slots of the console on `db` (one set per connected database, created on first use). */
-export function consoleSlots(db: Database, max: number): ConsoleSlots {
-  let slots = perDatabase.get(db);
-  if (!slots) perDatabase.set(db, (slots = new ConsoleSlots(max)));
+/**
+ * The slots of the console configured by `limits` (CYPHER_MAX_CONCURRENT): one set per app, as
+ * each app reads its configuration once.
+ */
+export function consoleSlots(limits: Config['cypher']): ConsoleSlots {
+  let slots = perConsole.get(limits);
+  if (!slots) perConsole.set(limits, (slots = new ConsoleSlots(limits.maxConcurrent)));
   return slots;
 }

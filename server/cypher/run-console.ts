@@ -113,7 +113,7 @@ export async function runConsole(
   const { db, limits, logger } = deps;
   const params = toStatementParams(request.params, limits.maxParamsBytes);
   const jobs = prepareJobs(request, deps);
-  const release = consoleSlots(db, limits.maxConcurrent).take();
+  const release = consoleSlots(limits).take();
   let inFlight: Promise<unknown> = Promise.resolve();
   const run = async (
     job: StatementJob,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { consoleSlots } from '../../server/cypher/console-slots.js';
-import { loadConfig } from '../../server/config.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import { loadPole } from '../support/load-pole.js';
 import {
@@ -288,8 +287,8 @@ describe('the Cypher console on POLE, a graph nobody on the project designed (re
   }
 
   it('stops a cartesian product over the whole graph within its timeout plus 2 s while answering other requests', async () => {
-    const { timeoutMs, maxConcurrent } = loadConfig({}).cypher;
-    const slots = consoleSlots(db, maxConcurrent);
+    const { timeoutMs } = client.config.cypher;
+    const slots = consoleSlots(client.config.cypher);
     const started = Date.now();
     const runaway = client
       .cypher('MATCH (a), (b) WHERE elementId(a) < elementId(b) RETURN count(*) AS pairs')

@@ -98,7 +98,8 @@ export function isWord(token: Token | undefined, word: string): boolean {
 
 /**
  * True when a bare word at `index` stands where a keyword can: not a property key (`n.set`), a
- * label or type (`:Create`), a map key (`{set: 1}`) or a variable with a label (`(create:X)`).
+ * label or type (`:Create`), a map key (`{set: 1}`), a variable with a label (`(create:X)`) or a
+ * variable whose property is read (`create.name`).
  */
 export function isKeywordPosition(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
@@ -106,7 +107,7 @@ export function isKeywordPosition(tokens: readonly Token[], index: number): bool
   const before = tokens[index - 1];
   const after = tokens[index + 1];
   if (before?.kind === 'symbol' && (before.text === '.' || before.text === ':')) return false;
-  if (after?.kind === 'symbol' && after.text === ':') return false;
+  if (after?.kind === 'symbol' && (after.text === ':' || after.text === '.')) return false;
   return true;
 }
 

@@ -35,6 +35,21 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        resolve: oneGraphql,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Its own Neo4j (global setups are per project), seeded with the story by the test.
+          globalSetup: ['test/support/global-setup.ts'],
+          fileParallelism: false,
+          pool: 'forks',
+          // After the integration files: Chromium and two JVMs at once crowd a small machine.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

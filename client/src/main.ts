@@ -70,9 +70,17 @@ async function expand(
   const node = explorer.cy.getElementById(id);
   const caption = node.nonempty() ? String(node.data('caption')) : 'node';
   try {
-    const result = await busy(`Expanding ${caption}…`, () =>
-      fetchNeighbourhood([id], { ...options, limit: options.limit ?? PAGE }),
-    );
+    const result = await busy(`Expanding ${caption}…`, async () => {
+      const around = await fetchNeighbourhood([id], { ...options, limit: options.limit ?? PAGE });
+      // Then every relationship among the new nodes and those on screen, as Neo4j Browser's
+      // "connect result nodes" does: the picture is the same one a shared link reopens.
+      const ids = new Set([
+        ...explorer.cy.nodes().map((n) => n.id()),
+        ...around.subgraph.nodes.map((n) => n.id),
+      ]);
+      const { subgraph } = await fetchSubgraph([...ids]);
+      return { subgraph, expansions: around.expansions };
+    });
     explorer.checkpoint();
     const added = await explorer.add(result.subgraph, { kind: 'near', near: id });
     const exp = result.expansions.find((x) => x.id === id);
@@ -535,9 +543,10 @@ async function start(): Promise<void> {
   }
 }
 
-async function loadSchema(): Promise<void> {
+/** Tries the schema overview a few times before showing the error (a busy server recovers). */
+async function loadSchema(attempt = 1): Promise<void> {
   const totals = byId('overview-totals');
-  totals.textContent = 'loading…';
+  totals.textContent = attempt > 1 ? `loading… (try ${attempt})` : 'loading…';
   try {
     const schema = await fetchSchema();
     explorer.labelPriority = schema.labels.map((l) => l.name);
@@ -545,6 +554,10 @@ async function loadSchema(): Promise<void> {
     consolePanel?.setSchema(schema);
     explorer.changed();
   } catch (e) {
+    if (attempt < 3) {
+      setTimeout(() => void loadSchema(attempt + 1), 2000 * attempt);
+      return;
+    }
     totals.textContent = '';
     byId('meta-graph').replaceChildren(
       h(
@@ -556,5 +569,13 @@ async function loadSchema(): Promise<void> {
     );
   }
 }
+
+/** A handle for the browser console and the end-to-end tests: the live Cytoscape instance. */
+declare global {
+  interface Window {
+    dossier: { cy: () => Explorer['cy']; explorer: Explorer };
+  }
+}
+window.dossier = { cy: () => explorer.cy, explorer };
 
 void start();

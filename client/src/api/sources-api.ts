@@ -1,4 +1,4 @@
-import { ArticlesById } from './articles-query.js';
+import { fetchArticle } from './articles-query.js';
 
 /** A cited document: its story id (the value in `sources`), title and full text. */
 export interface Article {
@@ -13,23 +13,26 @@ export interface Article {
 const cache = new Map<string, Promise<Article | null>>();
 
 /**
- * The articles behind some `sources` values, fetched once each (one request for all the ids
- * not yet cached) and kept for the session: the source viewer opens instantly the second time.
+ * The articles behind some `sources` values, each fetched once (in parallel) and kept for the
+ * session: titles in the details panel and the source viewer then cost nothing the second time.
+ * A story cites a handful of articles, so one request per distinct article is bounded.
  */
 export async function fetchArticles(articleIds: readonly string[]): Promise<Map<string, Article>> {
-  const missing = [...new Set(articleIds)].filter((id) => !cache.has(id));
-  if (missing.length) {
-    const batch = ArticlesById(missing);
-    for (const id of missing)
-      cache.set(
-        id,
-        batch.then((m) => m.get(id) ?? null),
-      );
+  const ids = [...new Set(articleIds)];
+  for (const id of ids) {
+    if (!cache.has(id)) {
+      const p = fetchArticle(id);
+      // A failed fetch is not cached, so the next click tries again.
+      p.catch(() => cache.delete(id));
+      cache.set(id, p);
+    }
   }
   const out = new Map<string, Article>();
-  for (const id of articleIds) {
-    const a = await cache.get(id);
-    if (a) out.set(id, a);
-  }
+  await Promise.all(
+    ids.map(async (id) => {
+      const a = await cache.get(id);
+      if (a) out.set(id, a);
+    }),
+  );
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { SchemaOverview } from '../api/graph-api.js';
 import { createCy } from '../graph/cy-factory.js';
+import { addConnected } from '../graph/connect.js';
 import type { Explorer } from '../graph/explorer.js';
 import { runLayout } from '../graph/layouts.js';
 import { toElements } from '../graph/to-elements.js';
@@ -70,10 +71,7 @@ export function mountConsole(
     'Add to canvas',
   );
   const savedSelect = h('select', { 'aria-label': 'Saved queries' });
-  const historyList = h('ul', {
-    class: 'history-list',
-    'aria-label': 'Query history (click to reuse)',
-  });
+  const historySelect = h('select', { 'aria-label': 'Query history' });
   const summary = h('span', { class: 'summary', role: 'status' });
   const tabs: Record<Tab, HTMLButtonElement> = {
     graph: h(
@@ -118,8 +116,7 @@ export function mountConsole(
           profileButton,
           saveButton,
         ),
-        savedSelect,
-        historyList,
+        h('div', { class: 'console-selects' }, historySelect, savedSelect),
       ),
     ),
     h(
@@ -343,24 +340,30 @@ export function mountConsole(
   };
 
   const renderHistory = (entries = store.history()): void => {
-    historyList.replaceChildren(
+    historySelect.replaceChildren(
+      h(
+        'option',
+        { value: '' },
+        entries.length ? `History (${entries.length})…` : 'History (empty)',
+      ),
       ...entries
-        .slice(0, 30)
-        .map((e) =>
+        .slice(0, 50)
+        .map((e, i) =>
           h(
-            'li',
-            {
-              title: e.query,
-              tabindex: '0',
-              onclick: () => (editor.setValue(e.query), (params.value = e.params)),
-              onkeydown: (ev: Event) =>
-                (ev as KeyboardEvent).key === 'Enter' &&
-                (editor.setValue(e.query), (params.value = e.params)),
-            },
-            e.query.replace(/\s+/g, ' '),
+            'option',
+            { value: String(i), title: e.query },
+            e.query.replace(/\s+/g, ' ').slice(0, 80),
           ),
         ),
     );
+    historySelect.onchange = () => {
+      const e = entries[Number(historySelect.value)];
+      if (e) {
+        editor.setValue(e.query);
+        params.value = e.params;
+      }
+      historySelect.value = '';
+    };
   };
 
   const renderSaved = (saved: SavedQuery[] = store.saved()): void => {
@@ -405,10 +408,10 @@ export function mountConsole(
   });
   toCanvasButton.addEventListener('click', () => {
     if (!result) return;
-    explorer.checkpoint();
-    void explorer
-      .add(result.subgraph, { kind: 'layout' })
-      .then(() => toast('Result added to the canvas.'));
+    void addConnected(explorer, result.subgraph, { kind: 'layout' }).then(
+      () => toast('Result added to the canvas, with its relationships to what was there.'),
+      () => toast('The result could not be added to the canvas.', 'error'),
+    );
   });
 
   renderHistory();

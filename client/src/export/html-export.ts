@@ -42,6 +42,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;font-size:12px}dt{op
 var data=${payload};
 var cy=cytoscape({container:document.getElementById('cy'),elements:data.elements,style:data.style,layout:{name:'preset'}});
 cy.fit(undefined,40);
+window.dossierView=cy;
 var info=document.getElementById('info');
 function esc(s){return String(s).replace(/[&<>"]/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];});}
 cy.on('tap','node,edge',function(e){

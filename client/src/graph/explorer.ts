@@ -11,7 +11,7 @@ import { UndoStack } from '../state/undo-stack.js';
 import type { LayoutName, ViewState } from '../state/view-state.js';
 import { emptyViewState } from '../state/view-state.js';
 import { createCy, wantsWebgl } from './cy-factory.js';
-import { ringAround, runLayout } from './layouts.js';
+import { placeIncrementally, ringAround, runLayout } from './layouts.js';
 import type { Subgraph } from './model.js';
 import { toElements } from './to-elements.js';
 import { inWindow } from './explorer-window.js';
@@ -60,6 +60,8 @@ export class Explorer {
   };
   /** Labels in priority order (the schema's, most frequent first): styles key on the first one a node has. */
   labelPriority: string[] = [];
+  /** Relationships the user hid one by one: kept out of later expansions and saved in links. */
+  readonly hiddenEdgeIds = new Set<string>();
   private readonly history = new UndoStack<Snapshot>(60);
   private readonly listeners = new Set<() => void>();
   private readonly cyListeners: ((cy: Core) => void)[] = [];
@@ -130,8 +132,10 @@ export class Explorer {
         const p = placement.positions.get(String(d.data.id));
         if (p) d.position = { ...p };
       }
-    } else if (placement.kind === 'near') {
-      const parent = this.cy.getElementById(placement.near);
+    } else if (placement.kind === 'near' || fixed.length) {
+      // New nodes start next to their parent (or around the drawing's centre) and relax from there.
+      const parent =
+        placement.kind === 'near' ? this.cy.getElementById(placement.near) : this.cy.collection();
       const at = parent.nonempty() ? (parent as NodeSingular).position() : centre;
       const newNodes = defs.filter((d) => d.group === 'nodes');
       ringAround(at, newNodes.length, centre).forEach((p, i) => {
@@ -144,10 +148,12 @@ export class Explorer {
     this.applyFilters();
     if (placement.kind === 'layout' && fixed.length === 0) {
       await runLayout(this.cy, this.settings.layout);
-    } else if (placement.kind === 'layout' || (placement.kind === 'near' && newNodes.nonempty())) {
-      if (this.settings.layout === 'fcose' && this.cy.nodes().length < 1500) {
-        await runLayout(this.cy, 'fcose', fixed);
-      }
+    } else if (
+      placement.kind !== 'positions' &&
+      newNodes.nonempty() &&
+      this.cy.nodes().length < 1500
+    ) {
+      await placeIncrementally(this.cy, newNodes, fixed);
     }
     newNodes.addClass('new');
     setTimeout(() => newNodes.removeClass('new'), 1800);
@@ -159,6 +165,9 @@ export class Explorer {
   hide(elements: CollectionReturnValue): void {
     if (elements.empty()) return;
     this.checkpoint();
+    elements.edges().forEach((e) => {
+      this.hiddenEdgeIds.add(e.id());
+    });
     elements.union(elements.connectedEdges()).remove();
     this.changed();
   }
@@ -278,14 +287,12 @@ export class Explorer {
   captureView(query: string): ViewState {
     return {
       ...emptyViewState(),
-      nodes: this.cy
-        .nodes()
-        .map((n) => ({
-          id: n.id(),
-          ...roundPos(n.position()),
-          ...(n.locked() ? { pinned: true } : {}),
-        })),
-      hiddenEdges: [],
+      nodes: this.cy.nodes().map((n) => ({
+        id: n.id(),
+        ...roundPos(n.position()),
+        ...(n.locked() ? { pinned: true } : {}),
+      })),
+      hiddenEdges: [...this.hiddenEdgeIds],
       hiddenLabels: [...this.settings.hiddenLabels],
       hiddenTypes: [...this.settings.hiddenTypes],
       time: this.settings.time,
@@ -319,6 +326,8 @@ export class Explorer {
     this.settings.hiddenTypes = new Set(view.hiddenTypes);
     this.settings.time = view.time;
     this.settings.disagreements = view.disagreements;
+    this.hiddenEdgeIds.clear();
+    for (const id of view.hiddenEdges) this.hiddenEdgeIds.add(id);
     this.refreshStyle([], true);
   }
 

@@ -1,4 +1,4 @@
-import type { Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
+import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../state/view-state.js';
 
 /** What the layout menu shows for each layout. */
@@ -108,4 +108,53 @@ export function runLayout(
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   layout.run();
   return done;
+}
+
+/**
+ * Lays out newly added nodes while the others keep their exact positions: fCoSE runs (without
+ * animation) with the existing nodes as fixed constraints, any drift of the fixed nodes is
+ * cancelled, and the new nodes then glide out from where they were put (next to their parent).
+ */
+export async function placeIncrementally(
+  cy: Core,
+  newNodes: NodeCollection,
+  fixed: readonly { id: string; position: Position }[],
+): Promise<void> {
+  if (newNodes.empty()) return;
+  const start = new Map(newNodes.map((n) => [n.id(), { ...n.position() }] as const));
+  const visible = cy.elements(':visible');
+  const options = {
+    ...layoutOptions('fcose', visible.nodes().length, fixed),
+    animate: false,
+    fit: false,
+  } as LayoutOptions;
+  const layout = visible.layout(options);
+  const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+  layout.run();
+  await done;
+  // fCoSE may translate the whole drawing; undo that so nothing the user placed moves.
+  let dx = 0;
+  let dy = 0;
+  let counted = 0;
+  for (const f of fixed) {
+    const n = cy.getElementById(f.id);
+    if (n.empty()) continue;
+    dx += n.position().x - f.position.x;
+    dy += n.position().y - f.position.y;
+    counted++;
+  }
+  if (counted) {
+    dx /= counted;
+    dy /= counted;
+  }
+  cy.batch(() => {
+    for (const f of fixed) cy.getElementById(f.id).position({ ...f.position });
+  });
+  newNodes.forEach((n) => {
+    const end = { x: n.position().x - dx, y: n.position().y - dy };
+    const from = start.get(n.id()) ?? end;
+    n.position(from);
+    n.animate({ position: end }, { duration: 400 });
+  });
+  await new Promise((r) => setTimeout(r, 420));
 }

@@ -1,22 +1,19 @@
-import { fetchNeighbourhood, fetchNodesByLabel, fetchSubgraph } from '../api/graph-api.js';
+import { fetchNeighbourhood, fetchSubgraph } from '../api/graph-api.js';
+import { request } from '../api/graphql-client.js';
+import { DisagreementsDocument, type DisagreementsQuery } from '../generated/graphql.js';
 import type { Explorer } from '../graph/explorer.js';
-import { captionOf, citationsOf, type GraphNode, type Subgraph } from '../graph/model.js';
 import { busy } from '../ui/busy.js';
 import { h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import { openSource } from './source-dialog.js';
 
 /** One disagreement and the accounts it opposes, each with its own sources. */
-interface Dispute {
-  readonly node: GraphNode;
-  readonly sides: readonly GraphNode[];
-}
+type Dispute = DisagreementsQuery['disagreements'][number];
 
 /**
  * The disagreements view: where sources disagree, both accounts stand side by side, each with
  * its quote and a link to its article; the canvas fades everything but the disputed facts.
- * Reads `:Disagreement` nodes and the claims they point to (BETWEEN) through the generic API,
- * so it works on any graph that models disagreements that way.
+ * One request to the story API's `disagreements` gives every disagreement with both accounts.
  */
 export class DisagreementsPanel {
   active = false;
@@ -76,36 +73,25 @@ export class DisagreementsPanel {
   }
 
   private async load(): Promise<Dispute[]> {
-    const { ids } = await fetchNodesByLabel('Disagreement', 100).catch(() => ({
-      ids: [] as string[],
-    }));
-    if (!ids.length) return [];
-    const { subgraph } = await fetchNeighbourhood(ids, {
-      types: ['BETWEEN'],
-      direction: 'OUTGOING',
-      limit: 20,
-    });
-    return disputesOf(subgraph, ids);
+    return (await request(DisagreementsDocument, {})).disagreements;
   }
 
   private renderDispute(d: Dispute): HTMLElement {
-    const p = d.node.properties;
     return h(
       'div',
       { class: 'section', 'data-testid': 'disagreement' },
-      h('h3', { style: 'font-size:14px' }, captionOf(d.node)),
-      typeof p['question'] === 'string'
-        ? h('p', { class: 'muted', style: 'margin:4px 0 8px' }, p['question'])
-        : null,
+      h('h3', { style: 'font-size:14px' }, d.name),
+      d.question ? h('p', { class: 'muted', style: 'margin:4px 0 8px' }, d.question) : null,
       h(
         'div',
         { class: 'sides' },
-        ...d.sides.map((side) =>
+        ...d.claims.flatMap((side, i) => [
+          i > 0 ? h('span', { class: 'versus', 'aria-hidden': 'true' }, 'VERSUS') : null,
           h(
             'div',
             { class: 'side' },
-            h('h4', {}, captionOf(side)),
-            ...citationsOf(side.properties).map((c) =>
+            h('h4', {}, side.value ?? side.name),
+            ...side.sources.map((c) =>
               h(
                 'div',
                 { class: 'citation' },
@@ -113,7 +99,7 @@ export class DisagreementsPanel {
                 h(
                   'div',
                   { class: 'meta' },
-                  h('span', {}, c.articleId),
+                  h('span', {}, c.title ?? c.articleId),
                   h(
                     'button',
                     { type: 'button', onclick: () => void openSource(c.articleId, c.quote) },
@@ -123,7 +109,7 @@ export class DisagreementsPanel {
               ),
             ),
           ),
-        ),
+        ]),
       ),
       h(
         'div',
@@ -136,32 +122,18 @@ export class DisagreementsPanel {
   /** Adds the disagreement, its accounts and what they are about to the canvas. */
   private async show(d: Dispute): Promise<void> {
     try {
-      const ids = [d.node.id, ...d.sides.map((s) => s.id)];
+      const ids = [d.nodeId, ...d.claims.map((c) => c.nodeId)];
       const around = await fetchNeighbourhood(ids, { limit: 30 });
       const onScreen = this.explorer.cy.nodes().map((n) => n.id());
       const { subgraph } = await fetchSubgraph([
         ...new Set([...onScreen, ...around.subgraph.nodes.map((n) => n.id)]),
       ]);
       this.explorer.checkpoint();
-      await this.explorer.add(subgraph, { kind: 'near', near: onScreen[0] ?? d.node.id });
+      await this.explorer.add(subgraph, { kind: 'near', near: onScreen[0] ?? d.nodeId });
       this.explorer.setDisagreements(true);
-      this.actions.focus(d.node.id);
+      this.actions.focus(d.nodeId);
     } catch (e) {
       this.root.append(h('div', { class: 'section' }, `Could not show it: ${errorMessage(e)}`));
     }
   }
-}
-
-/** Groups a neighbourhood of Disagreement nodes into disputes with their sides (pure). */
-export function disputesOf(subgraph: Subgraph, disagreementIds: readonly string[]): Dispute[] {
-  const byId = new Map(subgraph.nodes.map((n) => [n.id, n] as const));
-  return disagreementIds.flatMap((id) => {
-    const node = byId.get(id);
-    if (!node) return [];
-    const sides = subgraph.edges
-      .filter((e) => e.source === id)
-      .map((e) => byId.get(e.target))
-      .filter((n): n is GraphNode => !!n);
-    return [{ node, sides }];
-  });
 }

@@ -1,5 +1,6 @@
 import type { NodeSingular } from 'cytoscape';
 import { fetchShortestPaths } from '../api/graph-api.js';
+import { addConnected } from '../graph/connect.js';
 import type { Explorer } from '../graph/explorer.js';
 import { busy } from '../ui/busy.js';
 import { h } from '../ui/dom.js';
@@ -23,8 +24,8 @@ export class PathFinder {
 
   open(from: string | null = null, to: string | null = null): void {
     this.active = true;
-    if (from) this.from = from;
-    if (to) this.to = to;
+    this.from = from;
+    this.to = to;
     this.render();
     if (this.from && this.to) void this.find();
   }
@@ -127,8 +128,7 @@ export class PathFinder {
         );
         return;
       }
-      this.explorer.checkpoint();
-      await this.explorer.add(result.subgraph, { kind: 'near', near: from });
+      await addConnected(this.explorer, result.subgraph, { kind: 'near', near: from });
       const nodeIds = result.paths.flatMap((p) => p.nodeIds);
       const edgeIds = result.paths.flatMap((p) => p.edgeIds);
       this.explorer.highlightPaths(nodeIds, edgeIds);

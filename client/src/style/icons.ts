@@ -20,9 +20,12 @@ const PATHS: Record<string, string> = {
 /** The glyph names known to {@link iconDataUri}. */
 export type IconName = keyof typeof PATHS;
 
-/** An SVG data URI drawing the named glyph in `color` (unknown names draw a dot). */
+/**
+ * An SVG data URI drawing the named glyph in `color` (unknown names draw a dot). The explicit
+ * width and height give the image an intrinsic size, which Cytoscape needs to scale it.
+ */
 export function iconDataUri(name: string, color: string): string {
   const d = PATHS[name] ?? PATHS['dot'] ?? '';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="${color}" d="${d}"/></svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path fill="${color}" d="${d}"/></svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }

@@ -1,0 +1,321 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromRoot } from '../../server/paths.js';
+import { launchChromium } from './support/browser.js';
+import { startSeededApp, type RunningApp } from './support/app-server.js';
+
+const ARTIFACTS = fromRoot('test-results', 'e2e');
+
+/** Where a node is drawn, in page coordinates (for real mouse clicks on the canvas). */
+async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const cy = window.dossier.cy();
+    const p = cy.getElementById(nodeId).renderedPosition();
+    const box = cy.container()?.getBoundingClientRect();
+    return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
+  }, id);
+}
+
+/** The id of the node on screen whose caption is exactly `caption`. */
+async function nodeIdByCaption(page: Page, caption: string): Promise<string> {
+  const id = await page.evaluate(
+    (c) =>
+      window.dossier
+        .cy()
+        .nodes()
+        .filter((n) => n.data('caption') === c)
+        .first()
+        .id() || null,
+    caption,
+  );
+  if (!id) throw new Error(`No node captioned “${caption}” on screen`);
+  return id;
+}
+
+async function counts(page: Page): Promise<{ nodes: number; edges: number }> {
+  return page.evaluate(() => ({
+    nodes: window.dossier.cy().nodes().length,
+    edges: window.dossier.cy().edges().length,
+  }));
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+describe('the explorer in a real Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startSeededApp();
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens on the story’s central entities, the schema overview and a search box', async () => {
+    await page.goto(app.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const { nodes, edges } = await counts(page);
+    expect(nodes).toBeGreaterThanOrEqual(15);
+    expect(edges).toBeGreaterThan(0);
+    await page.waitForSelector('#label-list li');
+    expect(await page.locator('#label-list li').count()).toBeGreaterThanOrEqual(8);
+    await expect
+      .poll(() => page.locator('#overview-totals').textContent())
+      .toMatch(/\d+ nodes · \d+ rels/);
+    expect(await page.getByRole('combobox', { name: 'Search the graph' }).isVisible()).toBe(true);
+    await shot(page, '01-first-screen');
+  });
+
+  it('finds Forbes by type-ahead (labels shown) and opens its details', async () => {
+    await page.getByRole('combobox', { name: 'Search the graph' }).fill('Forbes');
+    const outletHit = page
+      .locator('#search-results li', { has: page.locator('.chip', { hasText: /^Outlet$/ }) })
+      .first();
+    await outletHit.waitFor();
+    expect(await outletHit.locator('.hit-caption').textContent()).toBe('Forbes');
+    await shot(page, '02-search');
+    await outletHit.click();
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toBe('Forbes');
+    expect(await page.evaluate(() => window.dossier.cy().$('node:selected').data('caption'))).toBe(
+      'Forbes',
+    );
+  });
+
+  it('expands Forbes: new neighbours appear around it and the existing nodes stay where they were', async () => {
+    const before = await counts(page);
+    const forbes = await nodeIdByCaption(page, 'Forbes');
+    const positionsBefore = await page.evaluate(() =>
+      Object.fromEntries(
+        window.dossier
+          .cy()
+          .nodes()
+          .map((n) => [n.id(), { ...n.position() }]),
+      ),
+    );
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    await expect
+      .poll(async () => (await counts(page)).nodes, { timeout: 20_000 })
+      .toBeGreaterThan(before.nodes);
+    const after = await page.evaluate((id) => {
+      const cy = window.dossier.cy();
+      return {
+        neighbours: cy.getElementById(id).neighborhood('node').length,
+        positions: Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
+      };
+    }, forbes);
+    expect(after.neighbours).toBeGreaterThanOrEqual(3);
+    for (const [id, p] of Object.entries(positionsBefore)) {
+      const now = after.positions[id];
+      expect(now && Math.hypot(now.x - p.x, now.y - p.y)).toBeLessThan(1);
+    }
+    await shot(page, '03-expanded');
+  });
+
+  it('opens a fact’s source: the article with the quote highlighted', async () => {
+    const forbes = await nodeIdByCaption(page, 'Forbes');
+    const quote = await page.evaluate(
+      (id) => (window.dossier.cy().getElementById(id).data('props').quotes as string[])[0],
+      forbes,
+    );
+    expect(quote?.length).toBeGreaterThan(5);
+    await page.getByTestId('sources').getByRole('button', { name: 'Open source' }).first().click();
+    const mark = page.locator('#source-dialog mark#source-quote');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe(quote);
+    expect(
+      (await page.locator('#source-dialog .article-text').textContent())?.length,
+    ).toBeGreaterThan(1000);
+    await shot(page, '04-source');
+    await page.locator('#source-dialog').getByRole('button', { name: 'Close the source' }).click();
+  });
+
+  it('finds the shortest paths between Rubo Liang and Forbes, picked on the canvas', async () => {
+    const rubo = await nodeIdByCaption(page, 'Rubo Liang');
+    const forbes = await nodeIdByCaption(page, 'Forbes');
+    await page.evaluate(() => window.dossier.cy().$(':selected').unselect());
+    await page.getByRole('button', { name: 'Fit to screen' }).click();
+    await page.waitForTimeout(700);
+    await page.getByRole('button', { name: 'Path', exact: true }).click();
+    for (const id of [rubo, forbes]) {
+      const at = await nodeOnScreen(page, id);
+      await page.mouse.click(at.x, at.y);
+      // Two quick taps would read as a double-click (expand) to Cytoscape.
+      await page.waitForTimeout(600);
+    }
+    const result = page.getByTestId('path-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/shortest paths? · \d+ hops/);
+    const highlighted = await page.evaluate(() => ({
+      nodes: window.dossier
+        .cy()
+        .nodes('.path')
+        .map((n) => n.data('caption') as string),
+      edges: window.dossier.cy().edges('.path').length,
+    }));
+    expect(highlighted.nodes).toEqual(expect.arrayContaining(['Rubo Liang', 'Forbes']));
+    expect(highlighted.edges).toBeGreaterThanOrEqual(1);
+    await shot(page, '05-paths');
+    await page.getByRole('button', { name: 'Close the path finder' }).click();
+  });
+
+  it('runs a Cypher query and shows the result as a graph and as a table', async () => {
+    await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+    const editor = page.locator('#console .cm-content');
+    await editor.click();
+    await page.keyboard.type(
+      "MATCH (o:Outlet {name: 'Forbes'})-[r]-(n) RETURN o.name AS outlet, type(r) AS rel, o, r, n",
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Enter');
+    const summary = page.locator('#console .summary');
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(/\d+ rows? .* nodes/);
+    await page.getByTestId('cypher-graph').locator('canvas').first().waitFor();
+    await shot(page, '06-cypher-graph');
+    await page.getByRole('tab', { name: 'Table' }).click();
+    const table = page.getByTestId('cypher-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      '#',
+      'outlet',
+      'rel',
+      'o',
+      'r',
+      'n',
+    ]);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      'Forbes',
+    );
+    await shot(page, '07-cypher-table');
+    await page.getByRole('button', { name: 'Cypher', exact: true }).click();
+  });
+
+  it('exports the view as PNG and as a self-contained interactive HTML that works offline', async () => {
+    const exportAs = async (kind: string): Promise<Buffer> => {
+      await page.getByRole('button', { name: /Export/ }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-export="${kind}"]`).click(),
+      ]);
+      const path = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(path);
+      return readFileSync(path);
+    };
+    const png = await exportAs('png');
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.length).toBeGreaterThan(20_000);
+
+    const html = await exportAs('html');
+    const onScreen = await page.evaluate(() => window.dossier.explorer.visible().nodes().length);
+    const offline = await browser.newContext({
+      offline: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    const reader = await offline.newPage();
+    const errors: string[] = [];
+    reader.on('pageerror', (e) => errors.push(e.message));
+    await reader.route('**/*', (route) =>
+      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+    );
+    await reader.setContent(html.toString('utf8'));
+    await reader.waitForFunction(
+      () => (window as unknown as { dossierView?: unknown }).dossierView !== undefined,
+    );
+    expect(
+      await reader.evaluate(
+        () =>
+          (
+            window as unknown as { dossierView: { nodes(): { length: number } } }
+          ).dossierView.nodes().length,
+      ),
+    ).toBe(onScreen);
+    await reader.screenshot({ path: join(ARTIFACTS, '08-exported-html.png') });
+    expect(errors).toEqual([]);
+    await offline.close();
+  });
+
+  it('reopens a shared link with the same elements, positions and viewport', async () => {
+    // Move one node so positions are the user's, not a layout's.
+    const forbes = await nodeIdByCaption(page, 'Forbes');
+    await page.evaluate(
+      (id) => window.dossier.cy().getElementById(id).position({ x: 333, y: -222 }),
+      forbes,
+    );
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.url()).toContain('#view=');
+    const link = page.url();
+    const original = await page.evaluate(() => ({
+      nodes: Object.fromEntries(
+        window.dossier
+          .cy()
+          .nodes()
+          .map((n) => [n.id(), { x: Math.round(n.position().x), y: Math.round(n.position().y) }]),
+      ),
+      edges: window.dossier
+        .cy()
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+      zoom: window.dossier.cy().zoom(),
+    }));
+    await shot(page, '09-before-share');
+
+    const second = await context.newPage();
+    second.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    second.on('pageerror', (e) => consoleErrors.push(e.message));
+    await second.goto(link);
+    await second.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const reopened = await second.evaluate(() => ({
+      nodes: Object.fromEntries(
+        window.dossier
+          .cy()
+          .nodes()
+          .map((n) => [n.id(), { x: Math.round(n.position().x), y: Math.round(n.position().y) }]),
+      ),
+      edges: window.dossier
+        .cy()
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+      zoom: window.dossier.cy().zoom(),
+    }));
+    expect(reopened.nodes).toEqual(original.nodes);
+    expect(reopened.edges).toEqual(original.edges);
+    expect(reopened.zoom).toBeCloseTo(original.zoom, 2);
+    expect(reopened.nodes[forbes]).toEqual({ x: 333, y: -222 });
+    await second.screenshot({ path: join(ARTIFACTS, '10-reopened-share.png') });
+    await second.close();
+  });
+
+  it('logged no console errors on any page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../../server/app.js';
+import { loadConfig } from '../../../server/config.js';
+import type { Database } from '../../../server/db/database.js';
+import { fromRoot } from '../../../server/paths.js';
+import { seedStory } from '../../../server/seed/seed.js';
+import { connectTestDatabase, resetDatabase, silentLogger } from '../../support/database.js';
+
+/** The app on a free port, serving the built client, against the run's Neo4j seeded with the story. */
+export interface RunningApp {
+  readonly url: string;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+export async function startSeededApp(): Promise<RunningApp> {
+  const clientDir = fromRoot('dist', 'client');
+  if (!existsSync(`${clientDir}/index.html`)) {
+    throw new Error(
+      'The web client is not built: run `npm run build` (or `npx vite build client`) first.',
+    );
+  }
+  const db = connectTestDatabase();
+  await resetDatabase(db);
+  await seedStory(db);
+  const app = createApp({ config: loadConfig({}), db, logger: silentLogger, clientDir });
+  const server: Server = createServer(app.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    db,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

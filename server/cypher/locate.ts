@@ -17,6 +17,11 @@ function at(statement: PreparedStatement, token: Token, clause: string): Located
   return { clause, ...positionOf(statement.text, token.offset), offset: token.offset };
 }
 
+/** Where `token` is, named `clause`. */
+export function tokenAt(statement: PreparedStatement, token: Token, clause: string): Located {
+  return at(statement, token, clause);
+}
+
 /** Where the statement's first clause starts (after CYPHER options, EXPLAIN and PROFILE). */
 export function locateStart(statement: PreparedStatement): Located {
   const token = statement.tokens[statement.firstClause] ?? statement.tokens[0];

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { userError } from '../db/errors.js';
 import type { Located } from './locate.js';
 import { ALLOWED_PROCEDURES } from './procedure-allowlist.js';
+import { ALLOWED_QUERY_OPTIONS } from './statement-prefix.js';
 
 /** Why the console refuses a statement. */
 export type RefusalReason =
@@ -20,7 +21,9 @@ export type RefusalReason =
   /** It commits in batches of its own (CALL { … } IN TRANSACTIONS). */
   | 'IN_TRANSACTIONS'
   /** It shows or stops other people's work or the server's settings (SHOW TRANSACTIONS …). */
-  | 'COMMAND';
+  | 'COMMAND'
+  /** It sets a query option outside the allowed ones (CYPHER debug=…). */
+  | 'QUERY_OPTION';
 
 /** A refused statement: why, and the clause that makes it so (positions in the statement). */
 export interface Refusal {
@@ -46,6 +49,8 @@ function because(reason: RefusalReason, database: string): string {
       return `is not allowed: the console reads only the database "${database}"`;
     case 'IN_TRANSACTIONS':
       return 'is not allowed: each console statement runs in one read transaction of its own';
+    case 'QUERY_OPTION':
+      return `is not allowed: the console accepts the query options ${ALLOWED_QUERY_OPTIONS.join(', ')}`;
     case 'COMMAND':
       return 'is not allowed: of the SHOW commands the console offers SHOW INDEXES, SHOW CONSTRAINTS, SHOW PROCEDURES and SHOW FUNCTIONS, which describe the database without showing other people’s work or the server’s settings';
   }

@@ -3,12 +3,17 @@ import type { Database } from '../db/database.js';
 import { userError } from '../db/errors.js';
 import type { Logger } from '../logger.js';
 import { consoleSlots } from './console-slots.js';
-import { locateForeignUse } from './locate.js';
+import { locateForeignUse, tokenAt } from './locate.js';
 import { toStatementParams } from './params.js';
 import { refusalError } from './refusal.js';
 import { runStatement, type StatementJob, type StatementOutcome } from './run-statement.js';
 import { splitStatements } from './split-statements.js';
-import { effectiveMode, prepareStatement, type CypherMode } from './statement-prefix.js';
+import {
+  effectiveMode,
+  forbiddenOption,
+  prepareStatement,
+  type CypherMode,
+} from './statement-prefix.js';
 
 export interface ConsoleRequest {
   /** One statement, or a script of several separated by semicolons. */
@@ -91,6 +96,11 @@ function prepareJobs(request: ConsoleRequest, deps: ConsoleDeps): StatementJob[]
     // `USE system …` against the system database. The plan check below catches it too.
     const foreign = locateForeignUse(statement, db.name);
     if (foreign) throw refusalError({ reason: 'DATABASE', where: foreign }, place, db.name);
+    const option = forbiddenOption(statement);
+    if (option) {
+      const where = tokenAt(statement, option, `CYPHER ${option.text}`);
+      throw refusalError({ reason: 'QUERY_OPTION', where }, place, db.name);
+    }
     return {
       statement,
       place,

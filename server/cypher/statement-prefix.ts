@@ -18,6 +18,8 @@ export interface PreparedStatement {
   readonly body: string;
   /** Index in tokens of the first clause, after CYPHER options, EXPLAIN and PROFILE. */
   readonly firstClause: number;
+  /** The `name=value` query options after CYPHER, with the token of each name. */
+  readonly options: readonly Token[];
 }
 
 const isSymbol = (t: Token | undefined, s: string): boolean => t?.kind === 'symbol' && t.text === s;
@@ -32,6 +34,7 @@ export function prepareStatement(text: string): PreparedStatement {
   let i = 0;
   let typedMode: CypherMode | undefined;
   let body = text;
+  const options: Token[] = [];
   for (;;) {
     const t = tokens[i];
     if (isWord(t, 'EXPLAIN') || isWord(t, 'PROFILE')) {
@@ -46,15 +49,16 @@ export function prepareStatement(text: string): PreparedStatement {
       // A version number and option=value pairs.
       for (;;) {
         if (tokens[i]?.kind === 'number') i++;
-        else if (tokens[i]?.kind === 'word' && isSymbol(tokens[i + 1], '=') && tokens[i + 2])
+        else if (tokens[i]?.kind === 'word' && isSymbol(tokens[i + 1], '=') && tokens[i + 2]) {
+          options.push(tokens[i] as Token);
           i += 3;
-        else break;
+        } else break;
       }
     } else {
       break;
     }
   }
-  return { text, tokens, typedMode, body, firstClause: i };
+  return { text, tokens, typedMode, body, firstClause: i, options };
 }
 
 /** The mode that runs least: EXPLAIN if either asks for it, then PROFILE, then RUN. */
@@ -62,4 +66,28 @@ export function effectiveMode(requested: CypherMode, typed: CypherMode | undefin
   if (requested === 'EXPLAIN' || typed === 'EXPLAIN') return 'EXPLAIN';
   if (requested === 'PROFILE' || typed === 'PROFILE') return 'PROFILE';
   return 'RUN';
+}
+
+/**
+ * The query options an analyst may set: they choose how Neo4j plans and runs a statement. Others
+ * (debug=…, which prints the planner's internals instead of running the statement) are refused.
+ */
+export const ALLOWED_QUERY_OPTIONS: readonly string[] = Object.freeze([
+  'runtime',
+  'planner',
+  'replan',
+  'expressionEngine',
+  'operatorEngine',
+  'interpretedPipesFallback',
+  'connectComponentsPlanner',
+  'inferSchemaParts',
+  'eagerAnalyzer',
+  'statefulShortestPlanningMode',
+]);
+
+const allowedOptions = new Set(ALLOWED_QUERY_OPTIONS.map((o) => o.toLowerCase()));
+
+/** The first query option of the statement the console does not accept, if any. */
+export function forbiddenOption(statement: PreparedStatement): Token | undefined {
+  return statement.options.find((o) => !allowedOptions.has(o.text.toLowerCase()));
 }

@@ -26,6 +26,9 @@ export interface LiveSchema {
  */
 export const LIVE_SCHEMA_TTL_MS = 5_000;
 
+/** On a miss the names are read again unless they are younger than this, so a stream of unknown names cannot make every request read the schema. */
+const MISS_REFRESH_MS = 1_000;
+
 const TOKENS = `
 CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
 CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
@@ -155,7 +158,9 @@ export async function checkNames(
   const wanted = [...new Set(names ?? [])];
   if (wanted.length === 0) return wanted;
   let known = pick[kind](await liveSchema(db));
-  if (wanted.some((n) => !known.has(n))) known = pick[kind](await liveSchema(db, { maxAgeMs: 0 }));
+  if (wanted.some((n) => !known.has(n))) {
+    known = pick[kind](await liveSchema(db, { maxAgeMs: MISS_REFRESH_MS }));
+  }
   const unknown = wanted.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     const plural = unknown.length > 1 ? 's' : '';

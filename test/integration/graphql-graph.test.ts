@@ -377,7 +377,7 @@ describe('the generic graph API on the story graph', () => {
       expect(res.errors?.[0]?.message).toMatch(/FIRED/);
       expect(res.errors?.[0]?.extensions?.['known']).toContain('TRACKED');
       expect(res.sent.statements).toEqual([]);
-      expect(res.sent.liveSchemaReads).toBe(2);
+      expect(res.sent.liveSchemaReads).toBeLessThanOrEqual(2);
     });
 
     it('refuses an unknown label with the known ones, and no statement carries it', async () => {

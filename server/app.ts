@@ -8,6 +8,7 @@ import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
 import { enforceBodyLimit } from './http/body-limit.js';
+import { requestUrl } from './http/request-url.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { staticFiles } from './http/static-files.js';
 import { checkAccess } from './http/token-auth.js';
@@ -28,6 +29,9 @@ export interface App {
   /** The GraphQL server; tests call yoga.fetch() without a socket. */
   readonly yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 }
+
+/** How long /ready waits for Neo4j to answer `RETURN 1`. */
+const READY_TIMEOUT_MS = 5_000;
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -67,15 +71,16 @@ export function createApp(deps: AppDeps): App {
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
 
   const route = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = requestUrl(req)?.pathname ?? '/';
     // Probes carry no data, so orchestrators can call them without the token.
     if (path === '/health') {
       json(res, 200, { status: 'ok' });
       return;
     }
     if (path === '/ready') {
+      // Generous: a busy machine can make a healthy Neo4j take a second or two.
       void db
-        .ping()
+        .ping(READY_TIMEOUT_MS)
         .then((ok) => json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unavailable' }));
       return;
     }

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { requestUrl } from './request-url.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,9 +28,10 @@ export function staticFiles(root: string) {
         .end('Method not allowed\n');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
     let pathname: string;
     try {
+      if (!url) throw new Error('unparseable');
       pathname = decodeURIComponent(url.pathname);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad path\n');

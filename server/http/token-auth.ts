@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestUrl } from './request-url.js';
 
 const COOKIE = 'dossier_token';
 
@@ -29,9 +30,9 @@ export function checkAccess(req: IncomingMessage, res: ServerResponse, token: st
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   if (matches(bearer, token) || matches(cookieValue(req, COOKIE), token)) return true;
 
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const fromQuery = url.searchParams.get('token') ?? undefined;
-  if (req.method === 'GET' && matches(fromQuery, token)) {
+  const url = requestUrl(req);
+  const fromQuery = url?.searchParams.get('token') ?? undefined;
+  if (url && req.method === 'GET' && matches(fromQuery, token)) {
     url.searchParams.delete('token');
     res.writeHead(303, {
       location: url.pathname + url.search,

@@ -129,17 +129,20 @@ export async function runConsole(
     job: StatementJob,
     checkOnly: boolean,
   ): Promise<StatementOutcome | undefined> => {
+    const abandon = new AbortController();
     const work = runStatement(db, job, params, {
       limits,
       logger,
       wantDegree: request.wantDegree,
       checkOnly,
+      signal: abandon.signal,
     });
     inFlight = work.catch(() => undefined);
     try {
       return await withDeadline(work, limits.timeoutMs + DEADLINE_GRACE_MS);
     } catch (err) {
       if (!(err instanceof DeadlinePassed)) throw err;
+      abandon.abort();
       const which =
         job.place.count > 1
           ? `Statement ${job.place.index} of ${job.place.count}`

@@ -8,6 +8,7 @@ import { checkReadOnly } from './read-only-check.js';
 import { inScript, refusalError, type StatementPlace } from './refusal.js';
 import { ResultGraph, type ResultNode } from './result-graph.js';
 import { statementError } from './statement-errors.js';
+import { minJsonBytes } from './value-size.js';
 import type { CypherMode, PreparedStatement } from './statement-prefix.js';
 
 /** One statement of a console request, ready to check and run. */
@@ -27,6 +28,8 @@ export interface RunOptions {
   readonly wantDegree: boolean;
   /** Plan and check only; run nothing. */
   readonly checkOnly?: boolean;
+  /** Aborted when the client has been answered without this statement (its deadline passed). */
+  readonly signal?: AbortSignal;
 }
 
 export interface CypherNotificationModel {
@@ -179,21 +182,32 @@ export async function runStatement(
       let bytes = 0;
       try {
         for await (const record of result as AsyncIterable<Neo4jRecord>) {
+          // The client has been answered (deadline passed): stop working for nobody.
+          if (options.signal?.aborted) break;
           if (truncatedBy) continue;
-          if (rows.length >= limits.maxRows) truncatedBy = 'ROWS';
+          const room = limits.maxResultBytes - bytes;
           const values = record.keys.map((k) => record.get(k) as unknown);
-          const row = truncatedBy ? [] : values.map(toJson);
-          const size = Buffer.byteLength(JSON.stringify(row), 'utf8');
-          if (!truncatedBy && bytes + size > limits.maxResultBytes) truncatedBy = 'BYTES';
+          if (rows.length >= limits.maxRows) {
+            truncatedBy = 'ROWS';
+          } else if (minJsonBytes(values, room) > room) {
+            truncatedBy = 'BYTES';
+          } else {
+            const row = values.map(toJson);
+            const size = Buffer.byteLength(JSON.stringify(row), 'utf8');
+            if (size > room) {
+              truncatedBy = 'BYTES';
+            } else {
+              bytes += size;
+              rows.push(row);
+              for (const v of values) graph.add(v);
+            }
+          }
           // Leaving the loop cancels the rest of the stream on the server (DISCARD), so no more
           // rows are produced. A PROFILE has no counts until every row is produced, so its rows
           // are drained (not kept) instead; the time limit still bounds it.
           if (truncatedBy && job.mode !== 'PROFILE') break;
-          if (truncatedBy) continue;
-          bytes += size;
-          rows.push(row);
-          for (const v of values) graph.add(v);
         }
+        if (options.signal?.aborted) return undefined;
         summary = await result.summary();
       } catch (err) {
         fail(sentPrefix)(err);

@@ -120,6 +120,13 @@ describe('the Cypher console is bounded (real Neo4j)', () => {
     expect(result.rows[0]).toEqual([1, '0123456789abcdef0123456789abcdef']);
   });
 
+  it('leaves out a row holding one value larger than CYPHER_MAX_RESULT_BYTES without converting it', async () => {
+    const client = consoleClient(db, { CYPHER_MAX_RESULT_BYTES: '100000' });
+    const result = await client.rows('RETURN range(1, 300000) AS numbers, 1 AS one');
+    expect(result.rows).toEqual([]);
+    expect(result.truncatedBy).toBe('BYTES');
+  });
+
   it('stops a statement at CYPHER_TIMEOUT_MS and says so with the limit', async () => {
     const client = consoleClient(db, { CYPHER_TIMEOUT_MS: '1500' });
     const res = await client.cypher(

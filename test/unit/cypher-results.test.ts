@@ -5,6 +5,8 @@ import { toPlanTree } from '../../server/cypher/plan-tree.js';
 import { inScript, type StatementPlace } from '../../server/cypher/refusal.js';
 import { ResultGraph } from '../../server/cypher/result-graph.js';
 import { statementError } from '../../server/cypher/statement-errors.js';
+import { minJsonBytes } from '../../server/cypher/value-size.js';
+import { toJson } from '../../server/db/convert.js';
 import { prepareStatement } from '../../server/cypher/statement-prefix.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -174,5 +176,46 @@ describe('statementError', () => {
       column: 3,
       offset: 26,
     });
+  });
+});
+
+describe('minJsonBytes', () => {
+  const a = new Node(int(1), ['Person'], { name: 'A', tags: ['x', 'y'] }, '4:x:1');
+  const b = new Node(int(2), ['Person'], { name: 'B' }, '4:x:2');
+  const ab = new Relationship(
+    int(10),
+    int(1),
+    int(2),
+    'KNOWS',
+    { since: 2001 },
+    '5:x:10',
+    '4:x:1',
+    '4:x:2',
+  );
+  const samples: unknown[][] = [
+    [1, 'two', null, true, 2.5],
+    [[1, 2, 3], { k: 'v', n: [] }, []],
+    [a, ab, b],
+    [new Path(a, b, [new PathSegment(a, ab, b)])],
+    [int(42), 'ünïcödé'],
+  ];
+
+  it('never exceeds the size of the row as JSON', () => {
+    for (const values of samples) {
+      const actual = Buffer.byteLength(JSON.stringify(values.map(toJson)), 'utf8');
+      expect(minJsonBytes(values, Infinity)).toBeLessThanOrEqual(actual);
+    }
+  });
+
+  it('stops counting a huge list as soon as it passes the limit, without reading its items', () => {
+    let itemsRead = 0;
+    const huge = new Proxy(new Array<number>(5_000_000).fill(7), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) itemsRead++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(minJsonBytes([huge], 1000)).toBeGreaterThan(1000);
+    expect(itemsRead).toBe(0);
   });
 });

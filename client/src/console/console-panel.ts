@@ -10,7 +10,7 @@ import type { Theme } from '../style/style-rules.js';
 import { displayValue, fmt, h } from '../ui/dom.js';
 import { toast } from '../ui/toast.js';
 import { runCypher, type CypherMode } from './cypher-api.js';
-import { mountCypherEditor, type CypherEditor } from './cypher-editor.js';
+import { mountCypherEditor, type CypherEditor, type EditorSchema } from './cypher-editor.js';
 import { planLines, type CypherFailure, type CypherStatementResult } from './cypher-result.js';
 
 export interface ConsoleHandle {
@@ -414,6 +414,22 @@ export function mountConsole(
     );
   });
 
+  // Completion knows the live schema and the parameters typed so far ($name).
+  let editorSchema: EditorSchema = { labels: [], relationshipTypes: [], propertyKeys: [] };
+  const updateCompletion = (): void => {
+    let names: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(params.value || '{}');
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        names = Object.keys(parsed);
+    } catch {
+      // Half-typed JSON: keep the previous names until it parses.
+      return;
+    }
+    editor.setSchema(editorSchema, names);
+  };
+  params.addEventListener('input', updateCompletion);
+
   renderHistory();
   renderSaved();
   render();
@@ -421,15 +437,14 @@ export function mountConsole(
   return {
     query: () => editor.value(),
     setQuery: (text) => editor.setValue(text),
-    setSchema: (schema) =>
-      editor.setSchema(
-        {
-          labels: schema.labels.map((l) => l.name),
-          relationshipTypes: schema.relationshipTypes.map((t) => t.name),
-          propertyKeys: schema.propertyKeys,
-        },
-        [],
-      ),
+    setSchema: (schema) => {
+      editorSchema = {
+        labels: schema.labels.map((l) => l.name),
+        relationshipTypes: schema.relationshipTypes.map((t) => t.name),
+        propertyKeys: schema.propertyKeys,
+      };
+      updateCompletion();
+    },
     retheme: (theme) => {
       editor.setTheme(theme);
       render();

@@ -1,0 +1,68 @@
+/**
+ * The server side of the API benchmark, run as its own process (pinned to its own core where the
+ * machine allows) so the load generator does not share a core with it:
+ * Dossier's app (its GraphQL at /graphql) and @neo4j/graphql with type definitions for the same
+ * graph (at /neo4j-graphql, on its own yoga instance), both in one HTTP server on one Neo4j.
+ *
+ * Usage: tsx bench/api/api-server.ts <bolt-uri> <typedefs-file>; prints "READY <port>".
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { createYoga } from 'graphql-yoga';
+import neo4j from 'neo4j-driver';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { Database } from '../../server/db/database.js';
+
+async function main(): Promise<void> {
+  const [uri, typeDefsFile] = process.argv.slice(2);
+  if (uri === undefined || typeDefsFile === undefined) {
+    throw new Error('usage: api-server.ts <bolt-uri> <typedefs-file>');
+  }
+  const logger = pino({ level: 'silent' });
+  // Production settings: what a newsroom would run.
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: uri });
+  const db = Database.connect({
+    uri,
+    user: 'neo4j',
+    password: '',
+    database: 'neo4j',
+    logger,
+    queryTimeoutMs: 60_000,
+  });
+  const app = createApp({ config, db, logger });
+
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 100 });
+  const neoSchema = new Neo4jGraphQL({ typeDefs: readFileSync(typeDefsFile, 'utf8'), driver });
+  const neo4jGraphql = createYoga({
+    schema: await neoSchema.getSchema(),
+    graphqlEndpoint: '/neo4j-graphql',
+    maskedErrors: true,
+    landingPage: false,
+    logging: false,
+  });
+
+  const server = createServer((req, res) => {
+    if ((req.url ?? '').startsWith('/neo4j-graphql')) void neo4jGraphql.handle(req, res);
+    else app.handle(req, res);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  });
+  const stop = (): void => {
+    server.close();
+    server.closeAllConnections();
+    void Promise.all([db.close(), driver.close()]).finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startLocalNeo4j } from '../server/neo4j/local-neo4j.js';
+import { fromRoot } from '../server/paths.js';
+import { median } from './lib/stats.js';
+
+/**
+ * Cold start: Dossier's start (node dist/server/main.js, which starts its own Neo4j, connects and
+ * serves) until /ready answers 200, against the local Neo4j alone until Bolt answers, on the same
+ * data directory (the story graph already loaded), alternated run by run.
+ */
+export interface ColdStartResult {
+  readonly command: string;
+  readonly appToReadyMs: readonly number[];
+  readonly bareNeo4jMs: readonly number[];
+  readonly appMedianMs: number;
+  readonly bareMedianMs: number;
+  /** App median / bare Neo4j median (target ≤ 1.3). */
+  readonly ratio: number;
+}
+
+const RUNS = 3;
+const COMMAND = 'node dist/server/main.js';
+
+async function waitReady(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+/** Starts the app, returns ms until /ready is 200, then stops it (SIGTERM) and waits for it. */
+async function appRun(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOCAL_NEO4J_PORT: String(await freePort()),
+    DOSSIER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  delete env['NEO4J_URI'];
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [fromRoot('dist', 'server', 'main.js')], {
+    cwd: fromRoot(),
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  try {
+    await waitReady(`http://127.0.0.1:${port}/ready`, 300_000);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function bareRun(dataDir: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const neo4j = await startLocalNeo4j({
+    dataDir,
+    cacheDir: fromRoot('.cache'),
+    port: 0,
+    heap: '1g',
+    progress: () => undefined,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await neo4j.stop();
+  return ms;
+}
+
+export async function benchColdStart(log: (m: string) => void): Promise<ColdStartResult> {
+  if (!existsSync(fromRoot('dist', 'server', 'main.js'))) {
+    throw new Error('dist/server/main.js is missing: run npm run build first');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-cold-'));
+  try {
+    // The first start creates the store and seeds the story; it is not measured.
+    log('cold start: first start (creates the store, seeds the story) …');
+    await appRun(dataDir);
+    const app: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which goes first so neither always finds the page cache warmer.
+      if (i % 2 === 0) {
+        app.push(Math.round(await appRun(dataDir)));
+        bare.push(Math.round(await bareRun(dataDir)));
+      } else {
+        bare.push(Math.round(await bareRun(dataDir)));
+        app.push(Math.round(await appRun(dataDir)));
+      }
+      log(
+        `cold start: run ${i + 1}: app ${app[app.length - 1]} ms, bare Neo4j ${bare[bare.length - 1]} ms`,
+      );
+    }
+    const appMedianMs = median(app);
+    const bareMedianMs = median(bare);
+    return {
+      command: COMMAND,
+      appToReadyMs: app,
+      bareNeo4jMs: bare,
+      appMedianMs,
+      bareMedianMs,
+      ratio: Math.round((appMedianMs / bareMedianMs) * 100) / 100,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

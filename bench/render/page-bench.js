@@ -1,0 +1,261 @@
+/* global window, document, requestAnimationFrame */
+// Runs inside the benchmark's Chromium pages (the explorer and the bare Cytoscape page). Plain
+// JavaScript on purpose: it is loaded as a script tag, never transpiled.
+(function () {
+  'use strict';
+
+  /** A seeded generator, so every page draws the same graph. */
+  function random(seed) {
+    let s = seed >>> 0;
+    return function () {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const LABELS = ['Person', 'Organisation', 'Address', 'Account'];
+
+  /** n nodes, about 1.5 n edges (a random tree plus random extra edges), and fixed positions. */
+  function makeGraph(n, seed) {
+    const r = random(seed);
+    const side = Math.sqrt(n) * 80;
+    const nodes = [];
+    const edges = [];
+    const positions = {};
+    for (let i = 0; i < n; i++) {
+      const id = 'n' + i;
+      const label = LABELS[i % LABELS.length];
+      nodes.push({
+        id: id,
+        labels: [label],
+        caption: label + ' ' + i,
+        properties: { name: label + ' ' + i },
+        degree: 1,
+      });
+      positions[id] = { x: r() * side, y: r() * side };
+      if (i > 0) {
+        const j = Math.floor(r() * i);
+        edges.push({ id: 'e' + i, type: 'LINKS', source: 'n' + j, target: id, properties: {} });
+      }
+    }
+    for (let k = 0; k < Math.floor(n / 2); k++) {
+      const a = Math.floor(r() * n);
+      const b = Math.floor(r() * n);
+      if (a !== b) {
+        edges.push({
+          id: 'x' + k,
+          type: 'KNOWS',
+          source: 'n' + a,
+          target: 'n' + b,
+          properties: {},
+        });
+      }
+    }
+    return { nodes: nodes, edges: edges, positions: positions };
+  }
+
+  function frames(k) {
+    return new Promise(function (resolve) {
+      let left = k;
+      function tick() {
+        if (--left <= 0) resolve(performance.now());
+        else requestAnimationFrame(tick);
+      }
+      requestAnimationFrame(tick);
+    });
+  }
+
+  /**
+   * A scripted pan and zoom: every frame pans a little and zooms in (first half) then out, and
+   * the time between frames is recorded.
+   */
+  function panZoom(cy, count) {
+    return new Promise(function (resolve) {
+      const deltas = [];
+      let last = performance.now();
+      let i = 0;
+      const w = cy.width();
+      const h = cy.height();
+      function step(now) {
+        if (i > 0) deltas.push(now - last);
+        last = now;
+        if (i >= count) {
+          resolve(deltas);
+          return;
+        }
+        const factor = i < count / 2 ? 1.02 : 1 / 1.02;
+        cy.panBy({ x: 4, y: 2 });
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: w / 2, y: h / 2 } });
+        i++;
+        requestAnimationFrame(step);
+      }
+      requestAnimationFrame(step);
+    });
+  }
+
+  function toElements(graph) {
+    const els = [];
+    for (const n of graph.nodes) {
+      els.push({
+        group: 'nodes',
+        data: { id: n.id, label: n.labels[0], caption: n.caption },
+        position: graph.positions[n.id],
+      });
+    }
+    for (const e of graph.edges) {
+      els.push({
+        group: 'edges',
+        data: { id: e.id, source: e.source, target: e.target, type: e.type },
+      });
+    }
+    return els;
+  }
+
+  async function explorerRun(n, frameCount) {
+    const explorer = window.dossier.explorer;
+    explorer.clear();
+    await frames(2);
+    const graph = makeGraph(n, 42);
+    const positions = new Map(Object.entries(graph.positions));
+    const t0 = performance.now();
+    await explorer.add(
+      { nodes: graph.nodes, edges: graph.edges },
+      { kind: 'positions', positions: positions },
+    );
+    const t1 = await frames(2);
+    const cy = window.dossier.cy();
+    cy.fit(undefined, 20);
+    await frames(2);
+    const deltas = await panZoom(cy, frameCount);
+    return {
+      ttffMs: t1 - t0,
+      frameMs: deltas,
+      webgl: explorer.usingWebgl,
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+    };
+  }
+
+  const BARE_STYLE = [
+    { selector: 'node', style: { label: 'data(caption)', 'font-size': 10, width: 16, height: 16 } },
+    { selector: 'edge', style: { width: 1, 'curve-style': 'haystack' } },
+  ];
+
+  async function bareRun(n, webgl, frameCount) {
+    const graph = makeGraph(n, 42);
+    const container = document.getElementById('cy');
+    const t0 = performance.now();
+    const options = {
+      container: container,
+      elements: toElements(graph),
+      layout: { name: 'preset' },
+      style: BARE_STYLE,
+    };
+    if (webgl) options.renderer = { name: 'canvas', webgl: true };
+    const cy = window.cytoscape(options);
+    const t1 = await frames(2);
+    cy.fit(undefined, 20);
+    await frames(2);
+    const deltas = await panZoom(cy, frameCount);
+    const result = {
+      ttffMs: t1 - t0,
+      frameMs: deltas,
+      webgl: webgl,
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+    };
+    cy.destroy();
+    return result;
+  }
+
+  /** Layout time of one algorithm on the explorer's Cytoscape (no animation). */
+  async function layoutRun(n, name) {
+    const explorer = window.dossier.explorer;
+    explorer.clear();
+    const graph = makeGraph(n, 7);
+    const positions = new Map(Object.entries(graph.positions));
+    await explorer.add(
+      { nodes: graph.nodes, edges: graph.edges },
+      { kind: 'positions', positions: positions },
+    );
+    await frames(2);
+    const cy = window.dossier.cy();
+    const layout = cy.layout({ name: name, animate: false, randomize: true, fit: false });
+    const stopped = layout.promiseOn('layoutstop');
+    const t0 = performance.now();
+    layout.run();
+    await stopped;
+    return { ms: performance.now() - t0, nodes: cy.nodes().length };
+  }
+
+  async function graphql(query, variables) {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query, variables: variables }),
+    });
+    const json = await res.json();
+    if (json.errors) throw new Error(JSON.stringify(json.errors));
+    return json.data;
+  }
+
+  const FIELDS =
+    'nodes { id labels caption properties degree } edges { id type source target properties }';
+
+  /**
+   * Expanding one node into `limit` neighbours the way the explorer does (fetch the neighbourhood,
+   * add it next to the node, place the new nodes), watching for long main-thread tasks.
+   */
+  async function expandRun(id, limit) {
+    const explorer = window.dossier.explorer;
+    explorer.clear();
+    const start = await graphql('query($ids:[ID!]!){subgraph(ids:$ids){' + FIELDS + '}}', {
+      ids: [id],
+    });
+    await explorer.add(start.subgraph, { kind: 'layout' });
+    await frames(3);
+    const tasks = [];
+    const observer = new PerformanceObserver(function (list) {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const t0 = performance.now();
+    const data = await graphql(
+      'query($ids:[ID!]!,$limit:Int){neighbourhood(ids:$ids,limit:$limit){' + FIELDS + '}}',
+      { ids: [id], limit: limit },
+    );
+    const added = await explorer.add(data.neighbourhood, { kind: 'near', near: id });
+    const t1 = await frames(3);
+    // Long tasks are reported after they end; give the observer a moment.
+    await new Promise(function (r) {
+      setTimeout(r, 300);
+    });
+    observer.disconnect();
+    return {
+      ms: t1 - t0,
+      longestTaskMs: tasks.length ? Math.max.apply(null, tasks) : 0,
+      longTasks: tasks.length,
+      nodesAdded: added.length,
+      nodesOnScreen: window.dossier.cy().nodes().length,
+    };
+  }
+
+  function webgl2() {
+    try {
+      return !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      return false;
+    }
+  }
+
+  window.benchRender = {
+    explorerRun: explorerRun,
+    bareRun: bareRun,
+    layoutRun: layoutRun,
+    expandRun: expandRun,
+    webgl2: webgl2,
+  };
+})();

@@ -1,0 +1,232 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Impl } from './api-bench.js';
+import { fromRoot } from '../server/paths.js';
+import type { BenchResults } from './run-bench.js';
+
+/**
+ * BENCHMARKS.md from one run's results: the targets with met / not met first, then every table,
+ * then how it was measured. bench/notes.md (hand-written: what limits each target and what was
+ * tried) is appended as it is.
+ */
+
+const n = new Intl.NumberFormat('en-GB');
+const ms = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '–' : `${x < 10 ? x.toFixed(2) : Math.round(x)} ms`;
+const ratio = (x: number | undefined): string =>
+  x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`;
+const verdict = (ok: boolean | undefined): string =>
+  ok === undefined ? 'not run' : ok ? '**met**' : '**not met**';
+
+const IMPL_NAMES: Record<Impl, string> = {
+  dossier: "Dossier's GraphQL (`/graphql`)",
+  raw: 'Same Cypher, raw neo4j-driver',
+  neo4jGraphql: '@neo4j/graphql (`/neo4j-graphql`)',
+};
+
+function targets(r: BenchResults): string[] {
+  const api = r.api?.queries ?? [];
+  const worstP50 = api.length ? Math.max(...api.map((x) => x.p50VsRaw)) : undefined;
+  const worstTp = api.length ? Math.min(...api.map((x) => x.throughputVsNeo4jGraphql)) : undefined;
+  const imports = r.imports.filter((i) => !i.dataset.endsWith('10k'));
+  const worstImport = imports.length ? Math.min(...imports.map((i) => i.ratio)) : undefined;
+  const rows = [
+    [
+      'GraphQL neighbourhood and search p50 ≤ 1.15× raw driver',
+      api.map((x) => `${x.name} ${ratio(x.p50VsRaw)}`).join('; ') || '–',
+      verdict(worstP50 === undefined ? undefined : worstP50 <= 1.15),
+    ],
+    [
+      'Throughput at concurrency 16 ≥ 2× @neo4j/graphql',
+      api.map((x) => `${x.name} ${ratio(x.throughputVsNeo4jGraphql)}`).join('; ') || '–',
+      verdict(worstTp === undefined ? undefined : worstTp >= 2),
+    ],
+    [
+      'Import ≥ 0.7× LOAD CSV rows/s',
+      imports.map((i) => `${i.dataset} ${ratio(i.ratio)}`).join('; ') || '–',
+      verdict(worstImport === undefined ? undefined : worstImport >= 0.7),
+    ],
+    [
+      `Explorer frame time ≤ 1.5× bare Cytoscape at ${n.format(r.render?.sizes.at(-1)?.nodes ?? 10_000)} nodes`,
+      r.render ? `${ratio(r.render.explorerVsBareLargest)} (mean frame time, same renderer)` : '–',
+      verdict(r.render ? r.render.explorerVsBareLargest <= 1.5 : undefined),
+    ],
+    [
+      'No main-thread task over 250 ms while expanding 500 nodes',
+      r.render
+        ? `longest ${ms(r.render.expand.longestTaskMs)} (${r.render.expand.nodesAdded} nodes added)`
+        : '–',
+      verdict(r.render ? r.render.expand.longestTaskMs <= 250 : undefined),
+    ],
+    [
+      'Cold start ≤ 1.3× bare Neo4j start',
+      r.coldStart
+        ? `${ratio(r.coldStart.ratio)} (${ms(r.coldStart.appMedianMs)} vs ${ms(r.coldStart.bareMedianMs)})`
+        : '–',
+      verdict(r.coldStart ? r.coldStart.ratio <= 1.3 : undefined),
+    ],
+  ];
+  return [
+    '| Target | Measured (ratio) | |',
+    '| --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
+
+function apiSection(r: BenchResults): string[] {
+  const a = r.api;
+  if (!a) return ['Not run.'];
+  const out = [
+    `On the ${a.dataset} graph (${n.format(a.nodes)} nodes, ${n.format(a.relationships)} relationships). ${a.pinning}.`,
+    `Latency: ${a.requestsPerImplC1} requests per implementation at concurrency 1 after a warm-up, the three interleaved request by request. Throughput: ${a.secondsPerImplC16} s at concurrency 16 each (autocannon for the two HTTP servers; 16 concurrent sessions for the raw driver).`,
+    '',
+  ];
+  for (const q of a.queries) {
+    out.push(
+      `**${q.name}** — ${q.description}. Dossier sent ${q.dossierStatements} statement(s) per request.`,
+      '',
+    );
+    out.push(
+      '| Implementation | p50 | p99 | req/s @16 | nodes / edges returned |',
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const impl of ['dossier', 'raw', 'neo4jGraphql'] as const) {
+      const x = q.results[impl];
+      out.push(
+        `| ${IMPL_NAMES[impl]} | ${ms(x.latency.p50Ms)} | ${ms(x.latency.p99Ms)} | ${n.format(x.requestsPerSecond16)}${x.errors16 ? ` (${x.errors16} errors)` : ''} | ${x.nodes} / ${x.edges} |`,
+      );
+    }
+    out.push(
+      '',
+      `Dossier p50 / raw p50 = **${ratio(q.p50VsRaw)}**; Dossier req/s / @neo4j/graphql req/s = **${ratio(q.throughputVsNeo4jGraphql)}**.`,
+      '',
+    );
+  }
+  return out;
+}
+
+function importSection(r: BenchResults): string[] {
+  if (r.imports.length === 0) return ['Not run.'];
+  return [
+    `Each data set loaded into an empty database twice, in alternating order: with \`npm run import\`'s importer (${n.format(r.imports[0]?.batchSize ?? 0)} rows per transaction) and with the equivalent LOAD CSV script (the same uniqueness constraints, MERGE on importId, typed conversions in Cypher, \`CALL { … } IN TRANSACTIONS\` of the same size). Times include creating the constraints.`,
+    '',
+    '| Data set | Rows | Dossier importer | LOAD CSV | Ratio | Same counts |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...r.imports.map(
+      (i) =>
+        `| ${i.dataset} | ${n.format(i.rows)} | ${n.format(i.dossier.rowsPerSecond)} rows/s (${(i.dossier.ms / 1000).toFixed(1)} s) | ${n.format(i.loadCsv.rowsPerSecond)} rows/s (${(i.loadCsv.ms / 1000).toFixed(1)} s) | ${ratio(i.ratio)} | ${i.sameCounts ? `yes (${n.format(i.dossier.nodes)} nodes, ${n.format(i.dossier.relationships)} relationships)` : `**no**: ${i.dossier.nodes}/${i.dossier.relationships} vs ${i.loadCsv.nodes}/${i.loadCsv.relationships}`} |`,
+    ),
+    '',
+    'The 10k graph (12,000 rows) is too small to measure throughput: fixed costs (constraints, one statement per file and label group, query planning) dominate it, so it is shown but not judged.',
+  ];
+}
+
+function renderSection(r: BenchResults): string[] {
+  const x = r.render;
+  if (!x) return ['Not run.'];
+  const row = (
+    name: string,
+    s: {
+      ttffMs: number;
+      frameMeanMs: number;
+      frameP50Ms: number;
+      frameP95Ms: number;
+      frameMaxMs: number;
+      webgl: boolean;
+    },
+  ): string =>
+    `| ${name} (${s.webgl ? 'WebGL' : 'canvas'}) | ${ms(s.ttffMs)} | ${ms(s.frameMeanMs)} | ${ms(s.frameP50Ms)} | ${ms(s.frameP95Ms)} | ${ms(s.frameMaxMs)} |`;
+  const out = [
+    `${x.browser}, headless, 1280×800. WebGL2 available: ${x.webgl2 ? 'yes, on SwiftShader (software, on the CPU: this machine has no GPU)' : 'no'}. Synthetic graphs of n nodes and about 1.5 n edges with fixed positions, handed to the explorer (\`explorer.add\`) and to a bare Cytoscape page (default renderer options, labels on); then ${x.framesPerRun} animation frames of scripted pan and zoom. Frame time is the time between animation frames (at least one 60 Hz vsync, 16.7 ms).`,
+    '',
+  ];
+  for (const s of x.sizes) {
+    out.push(`**${n.format(s.nodes)} nodes** (${n.format(s.explorer.edges)} edges)`, '');
+    out.push(
+      '| Page | Time to first frame | Mean frame | p50 frame | p95 frame | Worst frame |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+    );
+    out.push(row('Explorer', s.explorer), row('Bare Cytoscape', s.bareCanvas));
+    if (x.webgl2) out.push(row('Bare Cytoscape', s.bareWebgl));
+    out.push('');
+  }
+  out.push(
+    '**Layouts** (explorer page, no animation, random start):',
+    '',
+    '| Layout | Nodes | Time |',
+    '| --- | ---: | ---: |',
+  );
+  for (const l of x.layouts) out.push(`| ${l.name} | ${n.format(l.nodes)} | ${ms(l.ms)} |`);
+  out.push(
+    '',
+    `**Expanding a hub into ${x.expand.nodesAdded} neighbours** in the explorer (fetch, add, incremental placement, three frames): ${ms(x.expand.ms)} in all; longest main-thread task ${ms(x.expand.longestTaskMs)} (${x.expand.longTasks} tasks over 50 ms).`,
+  );
+  return out;
+}
+
+function coldSection(r: BenchResults): string[] {
+  const c = r.coldStart;
+  if (!c) return ['Not run.'];
+  return [
+    `\`${c.command}\` (what \`npm start\` runs after building) with its own local Neo4j on a data directory that already holds the story graph, from spawn until \`/ready\` answers 200; against \`startLocalNeo4j\` alone on the same directory until Bolt answers. ${c.appToReadyMs.length} runs each, alternated.`,
+    '',
+    '| | Runs | Median |',
+    '| --- | --- | ---: |',
+    `| Dossier to /ready | ${c.appToReadyMs.map((x) => ms(x)).join(', ')} | ${ms(c.appMedianMs)} |`,
+    `| Bare local Neo4j | ${c.bareNeo4jMs.map((x) => ms(x)).join(', ')} | ${ms(c.bareMedianMs)} |`,
+  ];
+}
+
+export function writeReport(r: BenchResults, file: string): void {
+  const m = r.machine;
+  const notesFile = fromRoot('bench', 'notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench -- --sizes ${r.sizes.join(',')}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC; the run took ${Math.round(r.durationS / 60)} min. Every comparison below was measured in this one run, on the same database and machine; the raw numbers are in \`bench/results/\` (not committed). Ratios are the headline; absolute times are context, and this machine is small and shared.`,
+    '',
+    '## Targets',
+    '',
+    ...targets(r),
+    '',
+    ...(r.notes.length > 0 ? [...r.notes.map((x) => `- ${x}`), ''] : []),
+    '## Machine',
+    '',
+    `- CPU: ${m.cpuModel}, \`nproc\` = ${m.nproc}`,
+    `- Memory: ${m.memoryGiB} GiB; ${m.os}`,
+    `- Node ${m.node}; ${m.java}; Neo4j ${r.neo4jVersion} (the local Neo4j Dossier runs, 1 GiB heap, 256 MiB page cache, Dossier's neo4j.conf)`,
+    `- Load average (1 min) when the run started: ${m.loadAverageAtStart} — other work was running on this machine`,
+    '',
+    '## 1. Neighbourhood and search: Dossier vs raw driver vs @neo4j/graphql',
+    '',
+    ...apiSection(r),
+    "## 2. Import: Dossier's importer vs LOAD CSV",
+    '',
+    ...importSection(r),
+    '',
+    '## 3. Rendering in headless Chromium',
+    '',
+    ...renderSection(r),
+    '',
+    '## 4. Cold start',
+    '',
+    ...coldSection(r),
+    '',
+    '## Generated graphs',
+    '',
+    '`npm run generate -- --relationships N --seed 42`: people, organisations and addresses (nodes ≈ N/5), Zipf-like endpoints so a few hubs collect most relationships.',
+    '',
+    '| Size | Nodes | Relationships | Biggest hubs (degree) | Median node degree |',
+    '| --- | ---: | ---: | --- | ---: |',
+    ...Object.entries(r.graphs).map(
+      ([size, g]) =>
+        `| ${size} | ${n.format(Object.values(g.nodes).reduce((a, b) => a + b, 0))} | ${n.format(Object.values(g.relationships).reduce((a, b) => a + b, 0))} | ${g.hubs
+          .slice(0, 3)
+          .map((h) => `${h.name} ${n.format(h.degree)}`)
+          .join(', ')} | ${g.median.degree} |`,
+    ),
+    '',
+    ...(notes ? [notes, ''] : []),
+  ];
+  writeFileSync(file, lines.join('\n'));
+}

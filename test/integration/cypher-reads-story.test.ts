@@ -275,6 +275,20 @@ const STORY_READS: readonly ReadCase[] = [
     },
   },
   {
+    name: 'USE of the console’s own database',
+    query: 'USE neo4j MATCH (p:Person) RETURN count(p) AS people',
+    check: (r) => expect(Number(r.rows[0]?.[0])).toBeGreaterThan(0),
+  },
+  {
+    name: 'EXPLAIN places notifications in the text sent, not in what Dossier sent to Neo4j',
+    query: 'MATCH (a:Outlet),\n      (b:Article) RETURN count(*) AS pairs',
+    mode: 'EXPLAIN',
+    check: (r) => {
+      const note = r.summary.notifications.find((n) => n.code.endsWith('CartesianProduct'));
+      expect(note?.position).toEqual({ line: 1, column: 1, offset: 0 });
+    },
+  },
+  {
     name: 'a cartesian product is reported by a notification with its position',
     query: 'MATCH (a:Outlet), (b:Article) RETURN count(*) AS pairs',
     check: (r) => {

@@ -16,6 +16,7 @@ import { mountContextMenu } from './panels/context-menu.js';
 import { DetailsPanel } from './panels/details-panel.js';
 import { PathFinder } from './panels/path-finder.js';
 import { SchemaPanel } from './panels/schema-panel.js';
+import { schemaFromScreen } from './panels/schema-from-screen.js';
 import { mountSearchBox } from './panels/search-box.js';
 import { TimeFilter } from './panels/time-filter.js';
 import { shareUrl, viewFromHash } from './state/url-state.js';
@@ -558,13 +559,30 @@ async function loadSchema(attempt = 1): Promise<void> {
       setTimeout(() => void loadSchema(attempt + 1), 2000 * attempt);
       return;
     }
-    totals.textContent = '';
-    byId('meta-graph').replaceChildren(
+    // Keep the legend and filters working from what is on screen.
+    const cy = explorer.cy;
+    schemaPanel.render(
+      schemaFromScreen(
+        cy.nodes().map((n) => ({ id: n.id(), labels: n.data('labels') as string[] })),
+        cy
+          .edges()
+          .map((e) => ({
+            source: e.data('source') as string,
+            target: e.data('target') as string,
+            type: e.data('type') as string,
+          })),
+      ),
+    );
+    totals.replaceChildren(
       h(
-        'div',
-        { class: 'muted', style: 'padding:10px;font-size:12px' },
-        `The schema overview could not be read: ${errorMessage(e)} `,
-        h('button', { type: 'button', onclick: () => void loadSchema() }, 'Retry'),
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          title: `The server's schema overview could not be read (${errorMessage(e)}). Counts are of what is on screen. Click to try again.`,
+          onclick: () => void loadSchema(),
+        },
+        'on screen only · retry',
       ),
     );
   }

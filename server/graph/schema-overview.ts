@@ -2,7 +2,7 @@ import type { JsonValue } from '../db/convert.js';
 import type { Database } from '../db/database.js';
 import { captionKeyAmong } from './caption.js';
 import { quoteName } from './cypher-names.js';
-import { liveSchema } from './live-schema.js';
+import { LIVE_SCHEMA_TTL_MS, liveSchema } from './live-schema.js';
 import { int } from './model.js';
 
 /**
@@ -94,6 +94,31 @@ function propertiesOf(samples: Sample[], index: number, sampled: number): Proper
 }
 
 const num = (v: JsonValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+const overviewCache = new WeakMap<Database, { at: number; overview: Promise<SchemaOverview> }>();
+
+/**
+ * The schema overview, shared for LIVE_SCHEMA_TTL_MS by every request on the same Database:
+ * the first screen of every client asks for it, it is one large statement (a subquery per label
+ * and type), and the shape of a graph rarely changes within seconds. Concurrent callers share
+ * one read; a failed read is not kept.
+ */
+export function cachedSchemaOverview(
+  db: Database,
+  captionKeys: readonly string[],
+): Promise<SchemaOverview> {
+  const hit = overviewCache.get(db);
+  if (hit && Date.now() - hit.at <= LIVE_SCHEMA_TTL_MS) return hit.overview;
+  const overview = readSchemaOverview(db, captionKeys);
+  overviewCache.set(db, { at: Date.now(), overview });
+  overview.catch(() => overviewCache.delete(db));
+  return overview;
+}
+
+/** Drops the cached overview of db (after a bulk change, or to measure a fresh read). */
+export function forgetSchemaOverview(db: Database): void {
+  overviewCache.delete(db);
+}
 
 /**
  * The graph's shape in one statement: labels and relationship types with exact counts, sampled

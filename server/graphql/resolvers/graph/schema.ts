@@ -1,8 +1,8 @@
-import { readSchemaOverview } from '../../../graph/schema-overview.js';
+import { cachedSchemaOverview } from '../../../graph/schema-overview.js';
 import type { Resolvers } from '../../generated/resolvers.js';
 
 export const schemaResolvers: Resolvers = {
   Query: {
-    schema: (_parent, _args, { db, config }) => readSchemaOverview(db, config.captionKeys),
+    schema: (_parent, _args, { db, config }) => cachedSchemaOverview(db, config.captionKeys),
   },
 };

@@ -564,13 +564,11 @@ async function loadSchema(attempt = 1): Promise<void> {
     schemaPanel.render(
       schemaFromScreen(
         cy.nodes().map((n) => ({ id: n.id(), labels: n.data('labels') as string[] })),
-        cy
-          .edges()
-          .map((e) => ({
-            source: e.data('source') as string,
-            target: e.data('target') as string,
-            type: e.data('type') as string,
-          })),
+        cy.edges().map((e) => ({
+          source: e.data('source') as string,
+          target: e.data('target') as string,
+          type: e.data('type') as string,
+        })),
       ),
     );
     totals.replaceChildren(

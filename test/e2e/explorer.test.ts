@@ -260,6 +260,105 @@ describe('the explorer in a real Chromium', () => {
     await offline.close();
   });
 
+  it('filters by label, hides a node and brings it back with undo', async () => {
+    const claims = () =>
+      page.evaluate(() => window.dossier.cy().nodes('[label = "Claim"]:visible').length);
+    expect(await claims()).toBeGreaterThan(0);
+    await page.locator('input[data-label="Claim"]').uncheck();
+    await expect.poll(claims).toBe(0);
+    await page.locator('input[data-label="Claim"]').check();
+    await expect.poll(claims).toBeGreaterThan(0);
+
+    const before = await counts(page);
+    const rubo = await nodeIdByCaption(page, 'Rubo Liang');
+    await page.evaluate((id) => {
+      const cy = window.dossier.cy();
+      cy.$(':selected').unselect();
+      cy.getElementById(id).select();
+    }, rubo);
+    await page.locator('#cy').focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await counts(page)).nodes).toBe(before.nodes - 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => counts(page)).toEqual(before);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(async () => (await counts(page)).nodes).toBe(before.nodes - 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => counts(page)).toEqual(before);
+  });
+
+  it('copies the view as Cypher and as GraphQL, and both give back the nodes on screen', async () => {
+    const onScreen = await page.evaluate(() =>
+      window.dossier
+        .cy()
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    );
+    const copy = async (kind: string): Promise<string> => {
+      await page.getByRole('button', { name: /Export/ }).click();
+      await page.locator(`[data-export="${kind}"]`).click();
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    const graphql = await copy('copy-graphql');
+    const [query, vars] = graphql.split('\n# variables: ');
+    const answer = await page.evaluate(
+      async ({ q, v }) => {
+        const res = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: q, variables: JSON.parse(v) }),
+        });
+        return (await res.json()) as { data: { subgraph: { nodes: { id: string }[] } } };
+      },
+      { q: query ?? '', v: vars ?? '{}' },
+    );
+    expect(answer.data.subgraph.nodes.map((n) => n.id).sort()).toEqual(onScreen);
+
+    const cypher = await copy('copy-cypher');
+    const result = await page.evaluate(async (q) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($q: String!) { cypher(query: $q) { graph { nodes { id } } } }',
+          variables: { q },
+        }),
+      });
+      return (await res.json()) as { data: { cypher: { graph: { nodes: { id: string }[] } } } };
+    }, cypher);
+    expect(result.data.cypher.graph.nodes.map((n) => n.id).sort()).toEqual(onScreen);
+  });
+
+  it('exports SVG, Cytoscape JSON, GraphML and CSV of the visible view', async () => {
+    const visible = await page.evaluate(() => ({
+      nodes: window.dossier.explorer.visible().nodes().length,
+      edges: window.dossier.explorer.visible().edges().length,
+    }));
+    const exportAs = async (kind: string): Promise<string> => {
+      await page.getByRole('button', { name: /Export/ }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-export="${kind}"]`).click(),
+      ]);
+      const path = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(path);
+      return readFileSync(path, 'utf8');
+    };
+    expect(await exportAs('svg')).toMatch(/<svg[\s\S]*<\/svg>/);
+    const json = JSON.parse(await exportAs('json')) as {
+      elements: { group: string }[];
+      style: unknown[];
+    };
+    expect(json.elements.filter((e) => e.group === 'nodes')).toHaveLength(visible.nodes);
+    expect(json.style.length).toBeGreaterThan(5);
+    const graphml = await exportAs('graphml');
+    expect(graphml.match(/<node /g)).toHaveLength(visible.nodes);
+    expect(graphml.match(/<edge /g)).toHaveLength(visible.edges);
+    expect((await exportAs('csv-nodes')).trimEnd().split('\r\n')).toHaveLength(visible.nodes + 1);
+    expect((await exportAs('csv-edges')).trimEnd().split('\r\n')).toHaveLength(visible.edges + 1);
+  });
+
   it('reopens a shared link with the same elements, positions and viewport', async () => {
     // Move one node so positions are the user's, not a layout's.
     const forbes = await nodeIdByCaption(page, 'Forbes');

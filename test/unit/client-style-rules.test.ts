@@ -5,6 +5,7 @@ import {
   PALETTE,
   sizeForDegree,
   styleForLabel,
+  svgSafeStylesheet,
 } from '../../client/src/style/style-rules.js';
 import { iconDataUri } from '../../client/src/style/icons.js';
 
@@ -72,5 +73,27 @@ describe('style rules', () => {
   it('keeps the stylesheet plain JSON (exports embed it)', () => {
     const sheet = buildStylesheet({ theme: 'light', labels: ['Person'], edgeLabels: true });
     expect(JSON.parse(JSON.stringify(sheet))).toEqual(sheet);
+  });
+
+  it('makes an SVG-safe copy: sharp polygons instead of rounded ones, no text outlines', () => {
+    const sheet = buildStylesheet({
+      theme: 'light',
+      labels: ['Event', 'Person', 'Organization'],
+      edgeLabels: true,
+    });
+    const safe = svgSafeStylesheet(sheet) as Block[];
+    expect(safe.find((b) => b.selector === 'node[label = "Event"]')?.style['shape']).toBe(
+      'diamond',
+    );
+    expect(safe.find((b) => b.selector === 'node[label = "Person"]')?.style['shape']).toBe(
+      'ellipse',
+    );
+    expect(safe.find((b) => b.selector === 'node[label = "Organization"]')?.style['shape']).toBe(
+      'round-rectangle',
+    );
+    expect(safe.find((b) => b.selector === 'node')?.style['text-outline-width']).toBe(0);
+    expect(
+      (sheet as Block[]).find((b) => b.selector === 'node[label = "Event"]')?.style['shape'],
+    ).toBe('round-diamond');
   });
 });

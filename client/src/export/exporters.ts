@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { EdgeData, NodeData } from '../graph/to-elements.js';
 import type { Explorer } from '../graph/explorer.js';
-import { THEME_COLORS } from '../style/style-rules.js';
+import { svgSafeStylesheet, THEME_COLORS } from '../style/style-rules.js';
 import { copyText, download } from '../ui/dom.js';
 import { asCypher, asGraphQL } from './copy-as.js';
 import { edgesToCsv, nodesToCsv } from './csv.js';
@@ -31,6 +31,8 @@ function stamp(): string {
 /** Runs one export of the visible view; returns a message to show. */
 export async function runExport(kind: ExportKind, explorer: Explorer): Promise<string> {
   const cy = explorer.cy;
+  // Transient highlights (just added, search hit) are not part of the picture.
+  cy.elements().removeClass('new search-hit');
   const visible = explorer.visible();
   const nodes = visible.nodes().map((n) => n.data() as NodeData);
   const edges = visible.edges().map((e) => e.data() as EdgeData);
@@ -49,9 +51,15 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
       download(`${base}.png`, blob);
       return 'PNG downloaded.';
     }
-    case 'svg':
-      download(`${base}.svg`, cy.svg({ full: true, scale: 1, bg }), 'image/svg+xml');
+    case 'svg': {
+      cy.style(svgSafeStylesheet(explorer.stylesheet()));
+      try {
+        download(`${base}.svg`, cy.svg({ full: true, scale: 1, bg }), 'image/svg+xml');
+      } finally {
+        cy.style(explorer.stylesheet());
+      }
       return 'SVG downloaded.';
+    }
     case 'json':
       download(
         `${base}.json`,

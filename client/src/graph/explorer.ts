@@ -5,6 +5,7 @@ import type {
   NodeCollection,
   NodeSingular,
   Position,
+  StylesheetJson,
 } from 'cytoscape';
 import { buildStylesheet, type Theme } from '../style/style-rules.js';
 import { UndoStack } from '../state/undo-stack.js';
@@ -146,7 +147,9 @@ export class Explorer {
     const added = this.cy.add(defs);
     const newNodes = added.nodes();
     this.applyFilters();
-    if (placement.kind === 'layout' && fixed.length === 0) {
+    // A result that outnumbers what is on screen gets a fresh layout; a few new nodes are fitted
+    // in around the existing picture instead.
+    if (placement.kind === 'layout' && (fixed.length === 0 || newNodes.length > fixed.length)) {
       await runLayout(this.cy, this.settings.layout);
     } else if (
       placement.kind !== 'positions' &&
@@ -362,16 +365,20 @@ export class Explorer {
 
   private styledLabels = new Set<string>();
 
-  private refreshStyle(labels: readonly string[], force = false): void {
-    const before = this.styledLabels.size;
-    for (const l of labels) this.styledLabels.add(l);
-    if (!force && this.styledLabels.size === before) return;
-    const sheet = buildStylesheet({
+  /** The stylesheet in force: theme, edge labels and every label seen so far. */
+  stylesheet(): StylesheetJson {
+    return buildStylesheet({
       theme: this.settings.theme,
       labels: [...this.styledLabels],
       edgeLabels: this.settings.edgeLabels,
     });
-    this.cy.style(sheet);
+  }
+
+  private refreshStyle(labels: readonly string[], force = false): void {
+    const before = this.styledLabels.size;
+    for (const l of labels) this.styledLabels.add(l);
+    if (!force && this.styledLabels.size === before) return;
+    this.cy.style(this.stylesheet());
   }
 
   private create(elements: ElementDefinition[], expected: number): Core {

@@ -63,7 +63,12 @@ export function layoutOptions(
         spacingFactor: 1.1,
       } as LayoutOptions;
     case 'grid':
-      return { name: 'grid', ...common, avoidOverlap: true, condense: true } as LayoutOptions;
+      return {
+        name: 'grid',
+        ...common,
+        avoidOverlap: true,
+        avoidOverlapPadding: 40,
+      } as LayoutOptions;
   }
 }
 

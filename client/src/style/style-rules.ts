@@ -265,3 +265,21 @@ export function hash(s: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * The stylesheet adjusted for SVG export (cytoscape-svg draws through canvas2svg, which cannot
+ * draw rounded polygons or outlined text): rounded polygons become their sharp versions and text
+ * outlines are dropped. Round rectangles and ellipses are drawn fine and kept.
+ */
+export function svgSafeStylesheet(sheet: StylesheetJson): StylesheetJson {
+  return sheet.map((block) => {
+    if (!('style' in block)) return block;
+    const style = { ...(block.style as Record<string, unknown>) };
+    const shape = style['shape'];
+    if (typeof shape === 'string' && shape.startsWith('round-') && shape !== 'round-rectangle') {
+      style['shape'] = shape.slice('round-'.length);
+    }
+    if ('text-outline-width' in style) style['text-outline-width'] = 0;
+    return { ...block, style } as StylesheetJson[number];
+  });
+}

@@ -46,7 +46,7 @@ const envSchema = z.object({
   // Property keys tried in order for a node's caption.
   CAPTION_KEYS: z
     .string()
-    .default('name,title,caption,label,headline,code,email_address,phoneNo,reg,id')
+    .default('name,title,caption,label,headline,address,code,email_address,phoneNo,reg,badge_no,id')
     .transform((s) =>
       s
         .split(',')

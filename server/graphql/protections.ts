@@ -16,7 +16,10 @@ export const documentLimits = {
   maxAliases: { n: 20 },
   maxTokens: { n: 4000 },
   maxDirectives: { n: 20 },
-  costLimit: { maxCost: 5000, ignoreIntrospection: true },
+  // armor multiplies a field's cost by a literal `first` but not by a variable, so this is a guard
+  // against wide and deep documents, not against large pages: list sizes are bounded by the
+  // resolvers themselves (server/graph/bounds.ts) and every statement has a timeout.
+  costLimit: { maxCost: 20_000, ignoreIntrospection: true },
 } as const;
 
 /**

@@ -8,7 +8,6 @@ import {
   fetchSubgraph,
   type SearchHit,
 } from './api/graph-api.js';
-import { runExport, type ExportKind } from './export/exporters.js';
 import { Explorer } from './graph/explorer.js';
 import { LAYOUT_LABELS } from './graph/layouts.js';
 import type { Direction } from './generated/graphql.js';
@@ -23,7 +22,9 @@ import { shareUrl, viewFromHash } from './state/url-state.js';
 import { LAYOUT_NAMES, type LayoutName, type ViewState } from './state/view-state.js';
 import { busy } from './ui/busy.js';
 import { byId, copyText, fmt, h } from './ui/dom.js';
-import { ctrl, installShortcuts, key } from './ui/shortcuts.js';
+import { installShortcuts } from './ui/shortcuts.js';
+import { explorerShortcuts } from './ui/explorer-shortcuts.js';
+import { mountExportMenu } from './ui/export-menu.js';
 import { errorMessage, toast } from './ui/toast.js';
 import { mountConsole, type ConsoleHandle } from './console/console-panel.js';
 import { DisagreementsPanel } from './panels/disagreements-panel.js';
@@ -366,32 +367,7 @@ function bindToolbar(): void {
     explorer.setEdgeLabels(!explorer.settings.edgeLabels);
     syncToggles();
   });
-  const exportButton = byId('btn-export');
-  const menu = byId('export-menu');
-  const setMenu = (open: boolean): void => {
-    menu.hidden = !open;
-    exportButton.setAttribute('aria-expanded', String(open));
-    if (open) menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-  };
-  exportButton.addEventListener('click', () => setMenu(menu.hidden));
-  menu.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    setMenu(false);
-    exportButton.focus();
-  });
-  document.addEventListener('mousedown', (e) => {
-    if (!menu.hidden && !menu.contains(e.target as Node) && e.target !== exportButton)
-      setMenu(false);
-  });
-  for (const b of menu.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
-    b.addEventListener('click', () => {
-      setMenu(false);
-      runExport(b.dataset['export'] as ExportKind, explorer).then(
-        (m) => toast(m),
-        (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
-      );
-    });
-  }
+  mountExportMenu(explorer);
 }
 
 function openPathFinder(): void {
@@ -409,104 +385,19 @@ function toggleConsole(force?: boolean): void {
 }
 
 function bindShortcuts(search: { focus: () => void }): void {
-  const selectedNodes = (): string[] => explorer.cy.$('node:selected').map((n) => n.id());
-  const cycleLayout = (): void => {
-    const i = LAYOUT_NAMES.indexOf(explorer.settings.layout);
-    const next = LAYOUT_NAMES[(i + 1) % LAYOUT_NAMES.length] ?? 'fcose';
-    (byId('layout-select') as HTMLSelectElement).value = next;
-    void explorer.relayout(next);
-  };
-  const { showHelp } = installShortcuts([
-    { keys: '/', description: 'Search', match: key('/'), run: () => search.focus() },
-    {
-      keys: 'X',
-      description: 'Expand the selected nodes (or double-click a node)',
-      match: key('x'),
-      run: () => selectedNodes().forEach((id) => void expand(id)),
-    },
-    {
-      keys: 'Delete',
-      description: 'Hide the selection',
-      match: (e) => key('Delete')(e) || key('Backspace')(e),
-      run: () => explorer.hide(explorer.cy.$(':selected')),
-    },
-    {
-      keys: 'N',
-      description: 'Pin or unpin the selected nodes',
-      match: key('n'),
-      run: () => explorer.togglePin(explorer.cy.$('node:selected')),
-    },
-    {
-      keys: 'A',
-      description: 'Select the neighbours of the selection',
-      match: key('a'),
-      run: () => explorer.cy.$('node:selected').closedNeighborhood().select(),
-    },
-    {
-      keys: 'P',
-      description: 'Shortest paths (between the two selected nodes)',
-      match: key('p'),
-      run: openPathFinder,
-    },
-    {
-      keys: 'D',
-      description: 'Disagreements view',
-      match: key('d'),
-      run: () => setDisagreements(!explorer.settings.disagreements),
-    },
-    { keys: 'C', description: 'Cypher console', match: key('c'), run: () => toggleConsole() },
-    {
-      keys: 'F',
-      description: 'Fit to screen',
-      match: key('f'),
-      run: () => explorer.cy.animate({ fit: { eles: explorer.cy.elements(), padding: 40 } }),
-    },
-    {
-      keys: 'R',
-      description: 'Run the layout again',
-      match: key('r'),
-      run: () => void explorer.relayout(),
-    },
-    { keys: 'L', description: 'Next layout', match: key('l'), run: cycleLayout },
-    {
-      keys: 'E',
-      description: 'Relationship labels on or off',
-      match: key('e'),
-      run: () => byId('btn-edge-labels').click(),
-    },
-    {
-      keys: 'T',
-      description: 'Light or dark theme',
-      match: key('t'),
-      run: () => byId('btn-theme').click(),
-    },
-    {
-      keys: 'S',
-      description: 'Copy a link to this view',
-      match: key('s'),
-      run: () => void share(),
-    },
-    { keys: 'Ctrl Z', description: 'Undo', match: ctrl('z'), run: () => explorer.undo() },
-    {
-      keys: 'Ctrl Shift Z',
-      description: 'Redo (also Ctrl Y)',
-      match: (e) => ctrl('z', true)(e) || ctrl('y')(e),
-      run: () => explorer.redo(),
-    },
-    {
-      keys: 'Ctrl Enter',
-      description: 'Run the Cypher query (in the console)',
-      match: () => false,
-      run: () => undefined,
-    },
-    {
-      keys: 'Esc',
-      description: 'Clear the selection, close panels',
-      match: key('Escape'),
-      run: () => (paths.active ? paths.close() : explorer.cy.$(':selected').unselect()),
-    },
-    { keys: '?', description: 'This list', match: key('?'), run: () => showHelp() },
-  ]);
+  const { showHelp } = installShortcuts(
+    explorerShortcuts({
+      explorer,
+      focusSearch: () => search.focus(),
+      expand: (id) => void expand(id),
+      openPathFinder,
+      closePathFinder: () => (paths.active ? (paths.close(), true) : false),
+      toggleDisagreements: () => setDisagreements(!explorer.settings.disagreements),
+      toggleConsole: () => toggleConsole(),
+      share: () => void share(),
+      showHelp: () => showHelp(),
+    }),
+  );
   byId('btn-help').addEventListener('click', showHelp);
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,7 @@ describe('the explorer in a real Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startSeededApp();
     browser = await launchChromium();
@@ -412,6 +413,36 @@ describe('the explorer in a real Chromium', () => {
     expect(reopened.nodes[forbes]).toEqual({ x: 333, y: -222 });
     await second.screenshot({ path: join(ARTIFACTS, '10-reopened-share.png') });
     await second.close();
+  });
+
+  it('caps an expansion at 100 relationships, says how many there are, and loads more', async () => {
+    // A hub the story does not have: one organisation with 130 members.
+    await app.db.write(
+      `MERGE (h:Organization {id: 'e2e-hub'}) SET h.name = 'Hub Holdings'
+       WITH h UNWIND range(1, 130) AS i
+       MERGE (p:Person {id: 'e2e-hub-member-' + i}) SET p.name = 'Hub member ' + i
+       MERGE (p)-[:WORKS_FOR]->(h)`,
+    );
+    await page.getByRole('combobox', { name: 'Search the graph' }).fill('Hub Holdings');
+    const hit = page.locator('#search-results li', { hasText: 'Hub Holdings' }).first();
+    await hit.waitFor({ timeout: 30_000 });
+    await hit.click();
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toBe('Hub Holdings');
+    const hub = await nodeIdByCaption(page, 'Hub Holdings');
+    const members = () =>
+      page.evaluate(
+        (id) => window.dossier.cy().getElementById(id).neighborhood('node').length,
+        hub,
+      );
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('cap-text').textContent(), { timeout: 30_000 })
+      .toBe('Hub Holdings: showing 100 of 130 relationships');
+    expect(await members()).toBe(100);
+    await shot(page, '11-capped-expansion');
+    await page.locator('#cap-notice').getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(members, { timeout: 30_000 }).toBe(130);
+    await expect.poll(() => page.locator('#cap-notice').isHidden()).toBe(true);
   });
 
   it('logged no console errors on any page', () => {

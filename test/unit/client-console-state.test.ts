@@ -11,6 +11,7 @@ import { inWindow } from '../../client/src/graph/explorer-window.js';
 import { HISTORY_LIMIT, QueryStore } from '../../client/src/state/query-store.js';
 import { UndoStack } from '../../client/src/state/undo-stack.js';
 import { planLines } from '../../client/src/console/cypher-result.js';
+import { discBeside, ringAround } from '../../client/src/graph/layouts.js';
 
 function memoryStore(): { getItem(k: string): string | null; setItem(k: string, v: string): void } {
   const m = new Map<string, string>();
@@ -123,5 +124,29 @@ describe('plan rendering', () => {
       '+ProduceResults  n   (est. 10 · rows 8 · db hits 0)',
       '│ +NodeByLabelScan  n:Person   (est. 10 · rows 8 · db hits 9)',
     ]);
+  });
+});
+
+describe('placing new nodes', () => {
+  it('puts a few new nodes on a ring around their parent', () => {
+    const parent = { x: 100, y: 0 };
+    for (const p of ringAround(parent, 5, { x: 0, y: 0 })) {
+      expect(Math.hypot(p.x - parent.x, p.y - parent.y)).toBeCloseTo(130, 5);
+    }
+  });
+
+  it('puts many new nodes in a disc beside the parent, away from the centre, none on top of another', () => {
+    const parent = { x: 100, y: 0 };
+    const points = discBeside(parent, 130, { x: 0, y: 0 });
+    expect(points).toHaveLength(130);
+    expect(points.every((p) => p.x > parent.x)).toBe(true);
+    let closest = Infinity;
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++) {
+        const a = points[i];
+        const b = points[j];
+        if (a && b) closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+      }
+    expect(closest).toBeGreaterThan(30);
   });
 });

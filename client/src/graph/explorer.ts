@@ -12,7 +12,14 @@ import { UndoStack } from '../state/undo-stack.js';
 import type { LayoutName, ViewState } from '../state/view-state.js';
 import { emptyViewState } from '../state/view-state.js';
 import { createCy, wantsWebgl } from './cy-factory.js';
-import { placeIncrementally, ringAround, runLayout } from './layouts.js';
+import {
+  DISC_ABOVE,
+  discBeside,
+  glideFrom,
+  placeIncrementally,
+  ringAround,
+  runLayout,
+} from './layouts.js';
 import type { Subgraph } from './model.js';
 import { toElements } from './to-elements.js';
 import { inWindow } from './explorer-window.js';
@@ -139,7 +146,8 @@ export class Explorer {
         placement.kind === 'near' ? this.cy.getElementById(placement.near) : this.cy.collection();
       const at = parent.nonempty() ? (parent as NodeSingular).position() : centre;
       const newNodes = defs.filter((d) => d.group === 'nodes');
-      ringAround(at, newNodes.length, centre).forEach((p, i) => {
+      const place = newNodes.length > DISC_ABOVE ? discBeside : ringAround;
+      place(at, newNodes.length, centre).forEach((p, i) => {
         const d = newNodes[i];
         if (d) d.position = p;
       });
@@ -151,6 +159,9 @@ export class Explorer {
     // in around the existing picture instead.
     if (placement.kind === 'layout' && (fixed.length === 0 || newNodes.length > fixed.length)) {
       await runLayout(this.cy, this.settings.layout);
+    } else if (placement.kind === 'near' && newNodes.length > DISC_ABOVE) {
+      // Many at once: keep the disc (a force layout would thread them through the picture).
+      await glideFrom(this.cy.getElementById(placement.near), newNodes);
     } else if (
       placement.kind !== 'positions' &&
       newNodes.nonempty() &&

@@ -1,4 +1,11 @@
-import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type {
+  CollectionReturnValue,
+  Core,
+  LayoutOptions,
+  NodeCollection,
+  NodeSingular,
+  Position,
+} from 'cytoscape';
 import type { LayoutName } from '../state/view-state.js';
 
 /** What the layout menu shows for each layout. */
@@ -102,6 +109,31 @@ export function ringAround(
   return out;
 }
 
+/** Above this many new nodes, an expansion is drawn as a disc beside its parent. */
+export const DISC_ABOVE = 12;
+
+/**
+ * Positions for many new nodes (a hub's members): a compact sunflower disc placed beside the
+ * parent, on the side away from the drawing's centre, so the existing picture stays readable.
+ */
+export function discBeside(
+  parent: Position,
+  count: number,
+  centre: Position,
+  spacing = 46,
+): Position[] {
+  const dx = parent.x - centre.x;
+  const dy = parent.y - centre.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const radius = spacing * Math.sqrt(count);
+  const at = { x: parent.x + (dx / len) * (radius + 90), y: parent.y + (dy / len) * (radius + 90) };
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  return Array.from({ length: count }, (_, i) => {
+    const r = spacing * Math.sqrt(i + 0.5);
+    return { x: at.x + r * Math.cos(i * golden), y: at.y + r * Math.sin(i * golden) };
+  });
+}
+
 /** Runs a layout over the whole graph and resolves when it stops. */
 export function runLayout(
   cy: Core,
@@ -158,6 +190,21 @@ export async function placeIncrementally(
   newNodes.forEach((n) => {
     const end = { x: n.position().x - dx, y: n.position().y - dy };
     const from = start.get(n.id()) ?? end;
+    n.position(from);
+    n.animate({ position: end }, { duration: 400 });
+  });
+  await new Promise((r) => setTimeout(r, 420));
+}
+
+/** Animates new nodes out from their parent to where they were placed. */
+export async function glideFrom(
+  parent: CollectionReturnValue,
+  nodes: NodeCollection,
+): Promise<void> {
+  if (parent.empty()) return;
+  const from = { ...(parent as unknown as NodeSingular).position() };
+  nodes.forEach((n) => {
+    const end = { ...n.position() };
     n.position(from);
     n.animate({ position: end }, { duration: 400 });
   });

@@ -5,10 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino, type Logger } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { MissingToolError } from '../neo4j/fetch-jars.js';
-import { openRuntime, waitForDatabase, type Runtime } from '../runtime.js';
+import { describeTarget, exitWith, runCommand } from '../cli/run-command.js';
+import { deleteAllNodes } from '../db/delete-all.js';
 import { importCsvDirectory } from './import-csv.js';
 import { ImportError } from './import-error.js';
 import { createProgressReporter } from './progress-bar.js';
@@ -28,25 +26,6 @@ or into the local Neo4j when NEO4J_URI is unset. Each node keeps its :ID in the 
   --help                   show this help`;
 
 /** Plain lines on stderr; the driver's connection warnings only at LOG_LEVEL=debug. */
-function cliLogger(level: string): Logger {
-  const showDriver = level === 'debug' || level === 'trace';
-  return pino(
-    { level, base: undefined, timestamp: false },
-    {
-      write(line: string) {
-        try {
-          const entry = JSON.parse(line) as { level?: number; msg?: string; neo4jDriver?: string };
-          if (entry.neo4jDriver !== undefined && !showDriver) return;
-          const prefix = (entry.level ?? 30) >= 40 ? 'warning: ' : '';
-          process.stderr.write(`${prefix}${entry.msg ?? ''}\n`);
-        } catch {
-          process.stderr.write(line);
-        }
-      },
-    },
-  );
-}
-
 interface Args {
   dir: string;
   batchSize: number;
@@ -98,12 +77,6 @@ function parseCli(argv: string[]): Args | 'help' {
   };
 }
 
-function describe(config: Config): string {
-  return config.neo4j.uri === undefined
-    ? `the local Neo4j (data in ${config.localNeo4j.dataDir})`
-    : `${config.neo4j.uri} (database "${config.neo4j.database}")`;
-}
-
 const number = new Intl.NumberFormat('en-GB');
 
 async function main(argv: string[]): Promise<number> {
@@ -120,91 +93,48 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
-  const logger = cliLogger(process.env['LOG_LEVEL'] ? config.logLevel : 'info');
-
-  let runtime: Runtime | undefined;
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(
-      `\n${signal}: stopping; the batch being written is rolled back. Run the same command again to finish the import.`,
-    );
-    void (runtime?.close() ?? Promise.resolve()).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
   const reporter = createProgressReporter(process.stderr);
-  try {
-    console.log(`Importing ${args.dir} into ${describe(config)} …`);
-    runtime = await openRuntime(config, logger);
-    await waitForDatabase(runtime.db, logger, args.waitSeconds * 1000);
-    if (args.reset) {
-      console.log('Deleting the existing graph …');
-      for (;;) {
-        const [row] = await runtime.db.write(
-          'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
-        );
-        if (Number(row?.['deleted'] ?? 0) === 0) break;
+  const code = await runCommand({
+    waitSeconds: args.waitSeconds,
+    onInterrupt:
+      'the batch being written is rolled back. Run the same command again to finish the import.',
+    intro: (config) => `Importing ${args.dir} into ${describeTarget(config)} …`,
+    run: async (db) => {
+      if (args.reset) {
+        console.log('Deleting the existing graph …');
+        await deleteAllNodes(db);
       }
-    }
-    const summary = await importCsvDirectory(runtime.db, args.dir, {
-      batchSize: args.batchSize,
-      delimiter: args.delimiter,
-      arrayDelimiter: args.arrayDelimiter,
-      onProgress: (p) => reporter.update(p),
-    });
-    reporter.done();
-    console.log(
-      `Imported ${number.format(summary.nodes)} nodes (${number.format(summary.nodesCreated)} new) and ${number.format(summary.relationships)} relationships (${number.format(summary.relationshipsCreated)} new) from ${summary.files} files in ${(summary.elapsedMs / 1000).toFixed(1)} s (${number.format(summary.rowsPerSecond)} rows/s).`,
-    );
-    const table = (counts: Readonly<Record<string, number>>): string =>
-      Object.entries(counts)
-        .sort(([, a], [, b]) => b - a)
-        .map(([name, n]) => `${name} ${number.format(n)}`)
-        .join(' · ');
-    console.log(`  labels: ${table(summary.labels)}`);
-    console.log(`  types:  ${table(summary.types)}`);
-    return 0;
-  } catch (err) {
-    reporter.done();
-    if (interrupted) return 130;
-    if (err instanceof ImportError) {
+      const summary = await importCsvDirectory(db, args.dir, {
+        batchSize: args.batchSize,
+        delimiter: args.delimiter,
+        arrayDelimiter: args.arrayDelimiter,
+        onProgress: (p) => reporter.update(p),
+      });
+      reporter.done();
+      console.log(
+        `Imported ${number.format(summary.nodes)} nodes (${number.format(summary.nodesCreated)} new) and ${number.format(summary.relationships)} relationships (${number.format(summary.relationshipsCreated)} new) from ${summary.files} files in ${(summary.elapsedMs / 1000).toFixed(1)} s (${number.format(summary.rowsPerSecond)} rows/s).`,
+      );
+      const table = (counts: Readonly<Record<string, number>>): string =>
+        Object.entries(counts)
+          .sort(([, a], [, b]) => b - a)
+          .map(([name, n]) => `${name} ${number.format(n)}`)
+          .join(' · ');
+      console.log(`  labels: ${table(summary.labels)}`);
+      console.log(`  types:  ${table(summary.types)}`);
+    },
+    explain: (err) => {
+      reporter.done();
+      if (!(err instanceof ImportError)) return false;
       console.error(`Import stopped: ${err.message}`);
       console.error(
         'Nothing of the batch holding that row was written; earlier batches were. Fix the file and run the same command again: the import carries on where it stopped and gives the same graph as a clean one.',
       );
-    } else if (err instanceof MissingToolError) {
-      console.error(err.message);
-    } else {
-      console.error(`Import failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (config.neo4j.uri !== undefined) {
-        console.error(
-          `Check that Neo4j is running at ${config.neo4j.uri} and that NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE are right.`,
-        );
-      }
-    }
-    return 1;
-  } finally {
-    if (!interrupted) await runtime?.close();
-  }
+      return true;
+    },
+    failure: 'Import failed',
+  });
+  reporter.done();
+  return code;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('Import failed:', err);
-    process.exit(1);
-  },
-);
+exitWith(main(process.argv.slice(2)), 'Import failed');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database.js';
+import { deleteAllNodes } from '../db/delete-all.js';
 import { fromRoot } from '../paths.js';
 import { splitStatements } from '../cypher/split-statements.js';
 
@@ -27,14 +28,7 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
   const progress = options.progress ?? (() => undefined);
   if (options.reset) {
     progress('Deleting the existing graph …');
-    // Batches keep each transaction small on big graphs (CALL IN TRANSACTIONS needs an
-    // auto-commit transaction, which the driver would not retry).
-    for (;;) {
-      const [row] = await db.write(
-        'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
-      );
-      if (Number(row?.['deleted'] ?? 0) === 0) break;
-    }
+    await deleteAllNodes(db);
   }
   const schema = splitStatements(readFileSync(schemaFile, 'utf8'));
   progress(`Creating ${schema.length} constraints and indexes …`);

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
+import { deleteAllNodes } from '../../server/db/delete-all.js';
 import './provided.js';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -20,12 +21,7 @@ export function connectTestDatabase(options: { queryTimeoutMs?: number } = {}): 
 
 /** Deletes every node and relationship and drops every constraint and (non-lookup) index. */
 export async function resetDatabase(db: Database): Promise<void> {
-  for (;;) {
-    const [row] = await db.write(
-      'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted',
-    );
-    if (Number(row?.['deleted'] ?? 0) === 0) break;
-  }
+  await deleteAllNodes(db);
   for (const c of await db.read('SHOW CONSTRAINTS YIELD name RETURN name')) {
     await db.write(`DROP CONSTRAINT \`${String(c['name'])}\` IF EXISTS`);
   }

@@ -169,6 +169,7 @@ export class Explorer {
     ) {
       await placeIncrementally(this.cy, newNodes, fixed);
     }
+    if (placement.kind === 'near') this.revealIfOutside(newNodes);
     newNodes.addClass('new');
     setTimeout(() => newNodes.removeClass('new'), 1800);
     this.changed();
@@ -424,6 +425,20 @@ export class Explorer {
     if (nodes.empty()) return { x: 0, y: 0 };
     const bb = nodes.boundingBox();
     return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+  }
+
+  /** Zooms out to the whole drawing when some of `nodes` landed outside the view. */
+  private revealIfOutside(nodes: NodeCollection): void {
+    const ext = this.cy.extent();
+    const outside = nodes.some((n: NodeSingular) => {
+      const p = n.position();
+      return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
+    });
+    if (outside)
+      this.cy.animate(
+        { fit: { eles: this.cy.elements(':visible'), padding: 40 } },
+        { duration: 350 },
+      );
   }
 
   /** Whether the WebGL renderer is drawing right now (shown in the status line). */

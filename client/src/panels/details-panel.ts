@@ -115,6 +115,13 @@ export class DetailsPanel {
             { type: 'button', onclick: () => this.actions.pathFrom(id) },
             'Path from here',
           ),
+          labels.includes('Article') && typeof props['id'] === 'string'
+            ? h(
+                'button',
+                { type: 'button', onclick: () => void openSource(String(props['id']), '') },
+                'Read the article',
+              )
+            : null,
           h(
             'button',
             {

@@ -55,7 +55,7 @@ export async function openSource(articleId: string, quote: string): Promise<void
           ? [' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener' }, 'original ↗')]
           : null,
       ),
-      range
+      range || !quote
         ? null
         : h(
             'p',
@@ -63,7 +63,7 @@ export async function openSource(articleId: string, quote: string): Promise<void
             'The quote was not found verbatim in this text; it is shown below the article.',
           ),
       text,
-      range ? null : h('blockquote', { class: 'citation' }, quote),
+      range || !quote ? null : h('blockquote', { class: 'citation' }, quote),
     ];
     body.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
     mark?.scrollIntoView({ block: 'center' });

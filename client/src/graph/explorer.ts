@@ -430,10 +430,9 @@ export class Explorer {
   /** Zooms out to the whole drawing when some of `nodes` landed outside the view. */
   private revealIfOutside(nodes: NodeCollection): void {
     const ext = this.cy.extent();
-    const outside = nodes.some((n: NodeSingular) => {
-      const p = n.position();
-      return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2;
-    });
+    const outside = nodes
+      .map((n) => n.position())
+      .some((p) => p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2);
     if (outside)
       this.cy.animate(
         { fit: { eles: this.cy.elements(':visible'), padding: 40 } },

@@ -56,9 +56,9 @@ export interface ApiBenchResult {
 }
 
 const FULLTEXT_INDEX = 'bench_name_fulltext';
-const C1_REQUESTS = 200;
+const C1_REQUESTS = 150;
 const C1_WARMUP = 30;
-const C16_SECONDS = 8;
+const C16_SECONDS = 6;
 
 const NEIGHBOURHOOD = `query Neighbourhood($ids: [ID!]!) {
   neighbourhood(ids: $ids, depth: 1, limit: 100) {

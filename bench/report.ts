@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import type { Impl } from './api-bench.js';
 import { fromRoot } from '../server/paths.js';
 import type { BenchResults } from './run-bench.js';
@@ -10,10 +11,13 @@ import type { BenchResults } from './run-bench.js';
  */
 
 const n = new Intl.NumberFormat('en-GB');
-const ms = (x: number | undefined): string =>
-  x === undefined || Number.isNaN(x) ? '–' : `${x < 10 ? x.toFixed(2) : Math.round(x)} ms`;
-const ratio = (x: number | undefined): string =>
-  x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`;
+const ms = (x: number | null | undefined): string =>
+  x === undefined || x === null || Number.isNaN(x)
+    ? '–'
+    : `${x < 10 ? x.toFixed(2) : Math.round(x)} ms`;
+const ratio = (x: number | null | undefined): string =>
+  x === undefined || x === null || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`;
+const PAGE_LIMIT = '90 s';
 const verdict = (ok: boolean | undefined): string =>
   ok === undefined ? 'not run' : ok ? '**met**' : '**not met**';
 
@@ -107,7 +111,7 @@ function apiSection(r: BenchResults): string[] {
 function importSection(r: BenchResults): string[] {
   if (r.imports.length === 0) return ['Not run.'];
   return [
-    `Each data set loaded into an empty database twice, in alternating order: with \`npm run import\`'s importer (${n.format(r.imports[0]?.batchSize ?? 0)} rows per transaction) and with the equivalent LOAD CSV script (the same uniqueness constraints, MERGE on importId, typed conversions in Cypher, \`CALL { … } IN TRANSACTIONS\` of the same size). Times include creating the constraints.`,
+    `Each data set loaded into an empty database with \`npm run import\`'s importer (${n.format(r.imports[0]?.batchSize ?? 0)} rows per transaction) and with the equivalent LOAD CSV script (the same uniqueness constraints, MERGE on importId, typed conversions in Cypher, \`CALL { … } IN TRANSACTIONS\` of the same size). Times include creating the constraints. POLE is loaded twice by each, in A B B A order, and each keeps its best run (all runs are in the JSON); the generated graphs once each, the order alternating between data sets.`,
     '',
     '| Data set | Rows | Dossier importer | LOAD CSV | Ratio | Same counts |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
@@ -123,31 +127,30 @@ function importSection(r: BenchResults): string[] {
 function renderSection(r: BenchResults): string[] {
   const x = r.render;
   if (!x) return ['Not run.'];
-  const row = (
-    name: string,
-    s: {
-      ttffMs: number;
-      frameMeanMs: number;
-      frameP50Ms: number;
-      frameP95Ms: number;
-      frameMaxMs: number;
-      webgl: boolean;
-    },
-  ): string =>
-    `| ${name} (${s.webgl ? 'WebGL' : 'canvas'}) | ${ms(s.ttffMs)} | ${ms(s.frameMeanMs)} | ${ms(s.frameP50Ms)} | ${ms(s.frameP95Ms)} | ${ms(s.frameMaxMs)} |`;
+  type Stats = NonNullable<NonNullable<BenchResults['render']>['sizes'][number]['explorer']>;
+  const row = (name: string, s: Stats | null): string =>
+    s
+      ? `| ${name} (${s.webgl ? 'WebGL' : 'canvas'}) | ${ms(s.ttffMs)} | ${ms(s.frameMeanMs)} | ${ms(s.frameP50Ms)} | ${ms(s.frameP95Ms)} | ${ms(s.frameMaxMs)} |`
+      : `| ${name} | not measured (over ${PAGE_LIMIT}, or skipped) | | | | |`;
   const out = [
-    `${x.browser}, headless, 1280×800. WebGL2 available: ${x.webgl2 ? 'yes, on SwiftShader (software, on the CPU: this machine has no GPU)' : 'no'}. Synthetic graphs of n nodes and about 1.5 n edges with fixed positions, handed to the explorer (\`explorer.add\`) and to a bare Cytoscape page (default renderer options, labels on); then ${x.framesPerRun} animation frames of scripted pan and zoom. Frame time is the time between animation frames (at least one 60 Hz vsync, 16.7 ms).`,
+    `${x.browser}, headless, 1280×800. Synthetic graphs of n nodes and about 1.5 n edges with fixed positions, handed to the explorer (\`explorer.add\`, the same call its expand and search use) and to a bare Cytoscape page (default options, labels on); then up to ${x.framesPerRun} animation frames of scripted pan and zoom (stopped early after ${x.maxRunMs / 1000} s). Frame time is the time between animation frames, so never below one 60 Hz vsync (16.7 ms).`,
+    '',
+    `Two browsers: one without WebGL (\`--disable-3d-apis\`), where the explorer draws with canvas, and one with WebGL on ${x.webglRenderer} — software rendering on the CPU, because this machine has no GPU. The explorer switches to Cytoscape's WebGL renderer by itself from 1,500 elements when WebGL2 exists; the last row of the first table shows what that choice costs where WebGL is software.`,
     '',
   ];
   for (const s of x.sizes) {
-    out.push(`**${n.format(s.nodes)} nodes** (${n.format(s.explorer.edges)} edges)`, '');
+    out.push(`**${n.format(s.nodes)} nodes** (${n.format(s.bareCanvas?.edges ?? 0)} edges)`, '');
     out.push(
       '| Page | Time to first frame | Mean frame | p50 frame | p95 frame | Worst frame |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',
     );
-    out.push(row('Explorer', s.explorer), row('Bare Cytoscape', s.bareCanvas));
-    if (x.webgl2) out.push(row('Bare Cytoscape', s.bareWebgl));
-    out.push('');
+    out.push(
+      row('Explorer, no WebGL in the browser', s.explorer),
+      row('Bare Cytoscape', s.bareCanvas),
+      row('Bare Cytoscape, WebGL renderer', s.bareWebgl),
+      row('Explorer, software WebGL available', s.explorerWebglAvailable),
+      '',
+    );
   }
   out.push(
     '**Layouts** (explorer page, no animation, random start):',
@@ -155,10 +158,13 @@ function renderSection(r: BenchResults): string[] {
     '| Layout | Nodes | Time |',
     '| --- | ---: | ---: |',
   );
-  for (const l of x.layouts) out.push(`| ${l.name} | ${n.format(l.nodes)} | ${ms(l.ms)} |`);
+  for (const l of x.layouts)
+    out.push(
+      `| ${l.name} | ${n.format(l.nodes)} | ${l.ms === null ? `over ${PAGE_LIMIT}` : ms(l.ms)} |`,
+    );
   out.push(
     '',
-    `**Expanding a hub into ${x.expand.nodesAdded} neighbours** in the explorer (fetch, add, incremental placement, three frames): ${ms(x.expand.ms)} in all; longest main-thread task ${ms(x.expand.longestTaskMs)} (${x.expand.longTasks} tasks over 50 ms).`,
+    `**Expanding a hub into ${x.expand.nodesAdded} neighbours** in the explorer (fetch the neighbourhood from the server, add it next to the hub, incremental placement, three frames): ${ms(x.expand.ms)} in all; longest main-thread task ${ms(x.expand.longestTaskMs)} (${x.expand.longTasks} tasks over 50 ms).`,
   );
   return out;
 }
@@ -176,7 +182,7 @@ function coldSection(r: BenchResults): string[] {
   ];
 }
 
-export function writeReport(r: BenchResults, file: string): void {
+export async function writeReport(r: BenchResults, file: string): Promise<void> {
   const m = r.machine;
   const notesFile = fromRoot('bench', 'notes.md');
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
@@ -200,6 +206,7 @@ export function writeReport(r: BenchResults, file: string): void {
     '## 1. Neighbourhood and search: Dossier vs raw driver vs @neo4j/graphql',
     '',
     ...apiSection(r),
+    '',
     "## 2. Import: Dossier's importer vs LOAD CSV",
     '',
     ...importSection(r),
@@ -228,5 +235,7 @@ export function writeReport(r: BenchResults, file: string): void {
     '',
     ...(notes ? [notes, ''] : []),
   ];
-  writeFileSync(file, lines.join('\n'));
+  // Formatted as `npm run check` expects (prettier --check covers the whole repository).
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(lines.join('\n'), { ...options, parser: 'markdown' }));
 }

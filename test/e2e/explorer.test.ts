@@ -185,10 +185,18 @@ describe('the explorer in a real Chromium', () => {
     await page.getByRole('button', { name: 'Cypher', exact: true }).click();
     const editor = page.locator('#console .cm-content');
     await editor.click();
+    // Inline errors come from Neo4j (EXPLAIN on the server): a write is underlined where it is.
+    await page.keyboard.type('MATCH (n) DETACH DELETE n');
+    await page.keyboard.press('Escape');
+    const underlined = page.locator('#console .cm-lintRange-error');
+    await expect.poll(() => underlined.count(), { timeout: 30_000 }).toBe(1);
+    expect(await underlined.first().textContent()).toBe('DETACH');
+    await page.keyboard.press('Control+a');
     await page.keyboard.type(
       "MATCH (o:Outlet {name: 'Forbes'})-[r]-(n) RETURN o.name AS outlet, type(r) AS rel, o, r, n",
     );
     await page.keyboard.press('Escape');
+    await expect.poll(() => underlined.count(), { timeout: 30_000 }).toBe(0);
     await page.keyboard.press('Control+Enter');
     const summary = page.locator('#console .summary');
     await expect

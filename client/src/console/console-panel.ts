@@ -10,7 +10,12 @@ import type { Theme } from '../style/style-rules.js';
 import { displayValue, fmt, h } from '../ui/dom.js';
 import { toast } from '../ui/toast.js';
 import { runCypher, type CypherMode } from './cypher-api.js';
-import { mountCypherEditor, type CypherEditor, type EditorSchema } from './cypher-editor.js';
+import {
+  mountCypherEditor,
+  type CypherEditor,
+  type EditorProblem,
+  type EditorSchema,
+} from './cypher-editor.js';
 import { planLines, type CypherFailure, type CypherStatementResult } from './cypher-result.js';
 
 export interface ConsoleHandle {
@@ -127,7 +132,9 @@ export function mountConsole(
     ),
   );
 
-  const editor: CypherEditor = mountCypherEditor(editorBox, '', explorer.settings.theme);
+  const editor: CypherEditor = mountCypherEditor(editorBox, '', explorer.settings.theme, (text) =>
+    checkOnServer(text),
+  );
   let current: Tab = 'graph';
   let result: CypherStatementResult | null = null;
   let failure: CypherFailure | null = null;
@@ -429,6 +436,37 @@ export function mountConsole(
     editor.setSchema(editorSchema, names);
   };
   params.addEventListener('input', updateCompletion);
+
+  // Inline problems from Neo4j: EXPLAIN the text (plans only, nothing runs); a newer check
+  // cancels an older one still in flight.
+  let checking: AbortController | null = null;
+  const checkOnServer = async (text: string): Promise<EditorProblem[]> => {
+    checking?.abort();
+    const controller = new AbortController();
+    checking = controller;
+    let parameters: Record<string, unknown> = {};
+    try {
+      parameters = JSON.parse(params.value.trim() || '{}') as Record<string, unknown>;
+    } catch {
+      // The parameters box reports its own error when the query runs.
+    }
+    const outcome = await runCypher(text, parameters, 'explain', controller.signal);
+    if (outcome.kind === 'failure' && outcome.failure.line !== null) {
+      const f = outcome.failure;
+      return [{ line: f.line ?? 1, column: f.column ?? 1, message: f.message, severity: 'error' }];
+    }
+    if (outcome.kind === 'result') {
+      return outcome.result.notifications
+        .filter((n) => n.line !== null)
+        .map((n) => ({
+          line: n.line ?? 1,
+          column: n.column ?? 1,
+          message: `${n.title}\n${n.description}`,
+          severity: n.severity === 'WARNING' ? 'warning' : 'info',
+        }));
+    }
+    return [];
+  };
 
   renderHistory();
   renderSaved();

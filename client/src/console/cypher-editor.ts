@@ -1,3 +1,4 @@
+import { linter, type Diagnostic } from '@codemirror/lint';
 import { createCypherEditor, type EditorApi } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import type { Theme } from '../style/style-rules.js';
@@ -54,6 +55,20 @@ export interface EditorSchema {
   readonly propertyKeys: readonly string[];
 }
 
+/** A problem Neo4j reports at a 1-based line and column of the text. */
+export interface EditorProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly severity: 'error' | 'warning' | 'info';
+}
+
+/** Asks the server about a text (EXPLAIN); resolves to the problems it found, [] when none. */
+export type ProblemCheck = (text: string) => Promise<EditorProblem[]>;
+
+/** Quiet time after typing before the text is checked on the server. */
+const CHECK_DELAY_MS = 700;
+
 /** The few editor operations the console needs. */
 export interface CypherEditor {
   value(): string;
@@ -68,21 +83,49 @@ export interface CypherEditor {
 }
 
 /**
- * Neo4j's own Cypher support for CodeMirror 6 (@neo4j-cypher/codemirror): highlighting, completion
- * of keywords, functions, labels, relationship types, property keys and parameters from the live
- * schema, and inline syntax errors from its Cypher parser. Ctrl/⌘+Enter runs.
+ * Neo4j's own Cypher support for CodeMirror 6 (@neo4j-cypher/codemirror): highlighting and
+ * completion of keywords, functions, labels, relationship types, property keys and parameters
+ * from the live schema. Inline errors come from Neo4j itself: the text is planned on the server
+ * (EXPLAIN, nothing runs) after each pause in typing, and its syntax errors, read-only refusals
+ * and warnings (cartesian products, unknown labels…) are underlined where they point. The
+ * package's own linter is off: its older grammar rejects valid Cypher 5 (e.g. `AS a, type(r)`).
+ * Ctrl/⌘+Enter runs.
  */
 export function mountCypherEditor(
   parent: HTMLElement,
   initial: string,
   theme: Theme,
+  check: ProblemCheck,
 ): CypherEditor {
   // The published declarations say createCypherEditor returns the API; at run time (1.0.3) it
   // returns { editor: api }.
   const created = createCypherEditor(parent, {
     value: initial,
     theme,
-    lint: true,
+    lint: false,
+    // Tooltips (completion, errors) float above the page instead of being clipped by the console.
+    tooltipAbsolute: true,
+    postExtensions: [
+      linter(
+        async (view) => {
+          const text = view.state.doc.toString();
+          if (!text.trim()) return [];
+          const doc = view.state.doc;
+          return (await check(text)).map((p): Diagnostic => {
+            const line = doc.line(Math.min(Math.max(1, p.line), doc.lines));
+            const from = Math.min(line.from + Math.max(0, p.column - 1), line.to);
+            const word = /^[\w$`.]+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
+            return {
+              from,
+              to: Math.min(from + Math.max(1, word), doc.length),
+              severity: p.severity,
+              message: p.message,
+            };
+          });
+        },
+        { delay: CHECK_DELAY_MS },
+      ),
+    ],
     autofocus: false,
     lineNumbers: true,
     lineWrapping: true,

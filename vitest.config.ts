@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { AlphabeticalSequencer } from './test/support/alphabetical-sequencer.js';
 
 // One copy of graphql: Vite would load its ESM build for our code while graphql-yoga require()s the
 // CommonJS one, and yoga's `instanceof GraphQLError` would then mask every expected error. Node
@@ -14,6 +15,7 @@ export default defineConfig({
   test: {
     // Stopping the test Neo4j cleanly takes a few seconds.
     teardownTimeout: 60_000,
+    sequence: { sequencer: AlphabeticalSequencer },
     projects: [
       {
         resolve: oneGraphql,

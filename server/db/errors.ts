@@ -42,7 +42,13 @@ export function mapDatabaseError(err: unknown): GraphQLError | undefined {
     return undefined;
   }
   const code = err.code ?? '';
-  if (UNAVAILABLE.has(code) || /connection acquisition timed out/i.test(err.message)) {
+  // DatabaseUnavailable: Bolt is up but the database is still starting (or stopping), as
+  // during a restart of the local Neo4j.
+  if (
+    UNAVAILABLE.has(code) ||
+    /DatabaseUnavailable/.test(code) ||
+    /connection acquisition timed out/i.test(err.message)
+  ) {
     return unavailable();
   }
   if (code === 'Neo.ClientError.Statement.SyntaxError') {

@@ -13,7 +13,9 @@ import '../support/provided.js';
 // These tests kill and freeze the app's own local Neo4j, so they run only where the suite uses
 // the local Neo4j (not NEO4J_URI or a container).
 const local = inject('neo4j').kind === 'local';
-const QUERY_TIMEOUT_MS = 3_000;
+// Long enough that a busy machine does not miss deadlines before the fault; short enough that a
+// frozen Neo4j shows up quickly.
+const QUERY_TIMEOUT_MS = 5_000;
 /** JSON with object keys sorted, so property order cannot make equal graphs differ. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>

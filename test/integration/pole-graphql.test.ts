@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { forgetLiveSchema } from '../../server/graph/live-schema.js';
 import { forgetSchemaOverview } from '../../server/graph/schema-overview.js';
-import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { connectTestDatabase } from '../support/database.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
-import { loadPole } from '../support/load-pole.js';
+import { usePole } from '../support/load-pole.js';
 
 interface Node {
   id: string;
@@ -22,13 +22,12 @@ describe('the generic graph API on POLE (61,521 nodes, 105,840 relationships)', 
 
   beforeAll(async () => {
     db = connectTestDatabase();
-    await resetDatabase(db);
-    await loadPole(db);
+    await usePole(db);
     forgetLiveSchema(db);
     gql = graphqlClient(db);
   }, 600_000);
   afterAll(async () => {
-    await resetDatabase(db);
+    // POLE stays for the next file (see usePole); every file sets up its own data.
     await db.close();
   });
 

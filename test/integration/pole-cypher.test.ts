@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { consoleSlots } from '../../server/cypher/console-slots.js';
-import { connectTestDatabase, resetDatabase } from '../support/database.js';
-import { loadPole } from '../support/load-pole.js';
+import { connectTestDatabase } from '../support/database.js';
+import { usePole } from '../support/load-pole.js';
 import {
   consoleClient,
   snapshot,
@@ -262,8 +262,7 @@ describe('the Cypher console on POLE, a graph nobody on the project designed (re
 
   beforeAll(async () => {
     db = connectTestDatabase();
-    await resetDatabase(db);
-    await loadPole(db);
+    await usePole(db);
     // Test set-up, not the console: POLE ships without a full-text index.
     await db.write(
       'CREATE FULLTEXT INDEX pole_names IF NOT EXISTS FOR (n:Person|Officer) ON EACH [n.name, n.surname]',

@@ -147,9 +147,9 @@ async function openExplorer(browser: Browser, url: string): Promise<Page> {
   // The app's content security policy forbids inline scripts; the benchmark's own page script
   // is let in, nothing else changes.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction('window.dossier && window.dossier.explorer', undefined, {
-    timeout: 60_000,
+    timeout: 180_000,
   });
   await page.addScriptTag({ path: PAGE_SCRIPT });
   return page;
@@ -190,6 +190,14 @@ export async function benchRendering(
       : 'gave up';
   try {
     const explorerRun = async (browser: Browser, n: number): Promise<FrameStats | null> => {
+      try {
+        return await explorerRunOnce(browser, n);
+      } catch (err) {
+        log(`render: explorer at ${n} nodes failed: ${(err as Error).message.split('\n')[0]}`);
+        return null;
+      }
+    };
+    const explorerRunOnce = async (browser: Browser, n: number): Promise<FrameStats | null> => {
       const r = await bounded<PageRun>(
         await openExplorer(browser, explorerUrl),
         `window.benchRender.explorerRun(${n}, ${FRAMES}, ${MAX_RUN_MS})`,

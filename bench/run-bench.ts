@@ -86,6 +86,17 @@ async function main(): Promise<void> {
   );
   const notes: string[] = [];
   const work = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  /** One failed phase is noted in the report; the others still run. */
+  const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (err) {
+      const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      log(`${name} failed: ${message}`);
+      notes.push(`The ${name} phase failed in this run: ${message}`);
+      return undefined;
+    }
+  };
   const graphs: Record<string, GraphSummary> = {};
   const imports: ImportBenchResult[] = [];
   let api: ApiBenchResult | undefined;
@@ -161,13 +172,17 @@ async function main(): Promise<void> {
             batchSize,
             log,
           );
-          if (phases.has('api')) api = await benchApi(bench, prepared, log);
+          if (phases.has('api')) {
+            api = await phase('api', () => benchApi(bench, prepared, log));
+          }
           if (phases.has('render')) {
             // The real server (unpinned) serves the built explorer, on the same graph.
             const server = await startApiServer(bench.neo4j.uri, prepared.typeDefsFile, false);
             try {
               const hub = await elementIdOf(bench, prepared.summary.hubs[0]?.id ?? '');
-              render = await benchRendering(`http://127.0.0.1:${server.port}/`, hub, log);
+              render = await phase('render', () =>
+                benchRendering(`http://127.0.0.1:${server.port}/`, hub, log),
+              );
             } finally {
               server.child.kill('SIGTERM');
             }
@@ -177,7 +192,7 @@ async function main(): Promise<void> {
         await bench.stop();
       }
     }
-    if (phases.has('cold')) coldStart = await benchColdStart(log);
+    if (phases.has('cold')) coldStart = await phase('cold start', () => benchColdStart(log));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -28,6 +28,12 @@ import { listImportFiles, type ImportFile } from './import-files.js';
  * Idempotence. Every batch is one transaction and batches are written in file order by one
  * writer, so an import killed at any point has committed a prefix of the batches; running it
  * again MERGEs that prefix onto itself and writes the rest, giving the graph of a clean load.
+ *
+ * Fast path. A label (as first label) or relationship type with nothing in the database when the
+ * import begins is written with CREATE instead of MERGE: every (label, :ID) and every (start,
+ * type, end, ordinal) occurs once in the files, so CREATE gives exactly what MERGE would, for less
+ * work. A re-run after an interruption finds them non-empty and MERGEs. This assumes nobody else
+ * writes those labels or types while the import runs.
  * Node properties are SET on every run (so a corrected file updates its nodes); a relationship's
  * properties are written when it is created, because the first of a parallel group cannot be told
  * apart from the others once they exist.
@@ -109,7 +115,10 @@ interface RelRow {
 
 /** Rows of one batch that share a statement (same labels, or same type and endpoint labels). */
 interface Group<R> {
-  readonly cypher: string;
+  /** The statement, given whether its label or type was absent from the database at the start. */
+  readonly cypher: (fresh: boolean) => string;
+  /** The first label (nodes) or the type (relationships) that decides `fresh`. */
+  readonly key: string;
   readonly rows: R[];
   /** For the per-label and per-type counts. */
   readonly names: readonly string[];
@@ -165,23 +174,38 @@ const spaceKey = (group: string | undefined, id: string): string =>
 const storedId = (group: string | undefined, id: string): string =>
   group === undefined ? id : `${group}:${id}`;
 
-function nodeStatement(labels: readonly string[]): string {
+/** fresh: no node of the first label existed when the import began, so CREATE gives what MERGE would. */
+function nodeStatement(labels: readonly string[], fresh: boolean): string {
   const [first, ...rest] = labels;
   const extra = rest.length > 0 ? `, n:${rest.map(quote).join(':')}` : '';
   return [
     'UNWIND $rows AS row',
-    `MERGE (n:${quote(first ?? '')} {${IMPORT_ID}: row.id})`,
+    `${fresh ? 'CREATE' : 'MERGE'} (n:${quote(first ?? '')} {${IMPORT_ID}: row.id})`,
     `SET n += row.props${extra}`,
     'RETURN count(*) AS written',
   ].join('\n');
 }
 
+/** fresh: no relationship of the type existed when the import began (see importCsvDirectory). */
 function relationshipStatement(
   type: string,
   startLabel: string,
   endLabel: string,
   parallel: boolean,
+  fresh: boolean,
 ): string {
+  if (fresh) {
+    return [
+      'UNWIND $rows AS row',
+      `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row.s})`,
+      `MATCH (b:${quote(endLabel)} {${IMPORT_ID}: row.e})`,
+      parallel
+        ? `CREATE (a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
+        : `CREATE (a)-[r:${quote(type)}]->(b)`,
+      'SET r += row.props',
+      'RETURN count(*) AS written',
+    ].join('\n');
+  }
   return [
     'UNWIND $rows AS row',
     `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row.s})`,
@@ -280,7 +304,27 @@ export async function importCsvDirectory(
     await session.executeRead((tx) => tx.run('CALL db.awaitIndexes(300)'));
   };
 
+  /**
+   * Whether each label and type of the batch was absent from the database when this import began.
+   * Asked (from the count store, O(1)) before the first batch holding it is written; earlier
+   * batches of this run never hold it, so the answer describes the database before the run.
+   */
+  const fresh = new Map<string, boolean>();
+  const checkFresh = async (batch: Batch): Promise<void> => {
+    const isNodes = batch.file.header.kind === 'nodes';
+    for (const group of batch.groups.values()) {
+      const mapKey = `${isNodes ? 'L' : 'T'}:${group.key}`;
+      if (fresh.has(mapKey)) continue;
+      const cypher = isNodes
+        ? `MATCH (n:${quote(group.key)}) RETURN count(n) AS c`
+        : `MATCH ()-[r:${quote(group.key)}]->() RETURN count(r) AS c`;
+      const result = await session.executeRead((tx) => tx.run(cypher));
+      fresh.set(mapKey, Number(result.records[0]?.get('c') ?? 1) === 0);
+    }
+  };
+
   const writeGroups = async (tx: ManagedTransaction, batch: Batch) => {
+    const isNodes = batch.file.header.kind === 'nodes';
     let created = 0;
     // The first of a parallel group is MERGEd on (start, type, end) alone, so it must exist
     // before its siblings do, or it would match one of them.
@@ -288,7 +332,8 @@ export async function importCsvDirectory(
       (a, b) => Number(a.parallel) - Number(b.parallel),
     );
     for (const group of groups) {
-      const result = await tx.run(group.cypher, { rows: group.rows });
+      const isFresh = fresh.get(`${isNodes ? 'L' : 'T'}:${group.key}`) === true;
+      const result = await tx.run(group.cypher(isFresh), { rows: group.rows });
       const written = Number(result.records[0]?.get('written') ?? 0);
       if (written !== group.rows.length) {
         // Only possible if a node vanished between its batch and this one (another writer):
@@ -309,6 +354,7 @@ export async function importCsvDirectory(
   const send = async (batch: Batch, fileIndex: number): Promise<void> => {
     if (batch.rows === 0) return;
     await ensureConstraints(batch);
+    await checkFresh(batch);
     let created: number;
     try {
       created = await session.executeWrite((tx) => writeGroups(tx, batch), {
@@ -467,7 +513,13 @@ export async function importCsvDirectory(
     const groupKey = nodeLabels.join('\u0000');
     let group = batch.groups.get(groupKey);
     if (!group) {
-      group = { cypher: nodeStatement(nodeLabels), rows: [], names: nodeLabels, parallel: false };
+      group = {
+        cypher: (fresh) => nodeStatement(nodeLabels, fresh),
+        key: first,
+        rows: [],
+        names: nodeLabels,
+        parallel: false,
+      };
       batch.groups.set(groupKey, group);
     }
     group.rows.push({ id: storedId(header.idGroup, id), props });
@@ -513,7 +565,8 @@ export async function importCsvDirectory(
     let group = batch.groups.get(groupKey);
     if (!group) {
       group = {
-        cypher: relationshipStatement(type, start.label, end.label, seen > 0),
+        cypher: (fresh) => relationshipStatement(type, start.label, end.label, seen > 0, fresh),
+        key: type,
         rows: [],
         names: [type],
         parallel: seen > 0,

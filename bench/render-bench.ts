@@ -187,7 +187,7 @@ export async function benchRendering(
   const fmt = (s: FrameStats | null): string =>
     s
       ? `first frame ${s.ttffMs} ms, mean frame ${s.frameMeanMs} ms (${s.webgl ? 'WebGL' : 'canvas'})`
-      : 'gave up';
+      : 'not measured';
   try {
     const explorerRun = async (browser: Browser, n: number): Promise<FrameStats | null> => {
       try {

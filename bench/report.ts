@@ -111,7 +111,7 @@ function apiSection(r: BenchResults): string[] {
 function importSection(r: BenchResults): string[] {
   if (r.imports.length === 0) return ['Not run.'];
   return [
-    `Each data set loaded into an empty database with \`npm run import\`'s importer (${n.format(r.imports[0]?.batchSize ?? 0)} rows per transaction) and with the equivalent LOAD CSV script (the same uniqueness constraints, MERGE on importId, typed conversions in Cypher, \`CALL { … } IN TRANSACTIONS\` of the same size). Times include creating the constraints. POLE is loaded twice by each, in A B B A order, and each keeps its best run (all runs are in the JSON); the generated graphs once each, the order alternating between data sets.`,
+    `Each data set loaded into an empty database with \`npm run import\`'s importer (${n.format(r.imports[0]?.batchSize ?? 0)} rows per transaction) and with the equivalent LOAD CSV script (the same uniqueness constraints, MERGE on importId, typed conversions in Cypher — while the importer CREATEs labels and types that were not in the database before, see the notes — \`CALL { … } IN TRANSACTIONS\` of the same size). Times include creating the constraints. POLE is loaded twice by each, in A B B A order, and each keeps its best run (all runs are in the JSON); the generated graphs once each, the order alternating between data sets.`,
     '',
     '| Data set | Rows | Dossier importer | LOAD CSV | Ratio | Same counts |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
@@ -201,7 +201,7 @@ export async function writeReport(r: BenchResults, file: string): Promise<void> 
     `- CPU: ${m.cpuModel}, \`nproc\` = ${m.nproc}`,
     `- Memory: ${m.memoryGiB} GiB; ${m.os}`,
     `- Node ${m.node}; ${m.java}; Neo4j ${r.neo4jVersion} (the local Neo4j Dossier runs, 1 GiB heap, 256 MiB page cache, Dossier's neo4j.conf)`,
-    `- Load average (1 min) when the run started: ${m.loadAverageAtStart} — other work was running on this machine`,
+    `- Load average (1 min) when the run started: ${m.loadAverageAtStart} on ${m.nproc} cores (the machine is shared with other work)`,
     '',
     '## 1. Neighbourhood and search: Dossier vs raw driver vs @neo4j/graphql',
     '',

@@ -74,6 +74,24 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 }
 
 /**
+ * The pid of pid's parent when that parent is a live Node process (a running Dossier app or
+ * command), i.e. when the JVM is in use rather than orphaned. An orphan has been re-parented to
+ * init or a subreaper. Undefined without /proc.
+ */
+function liveNodeParent(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces; the parent pid follows the state.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!Number.isInteger(ppid) || ppid <= 1 || ppid === process.pid) return undefined;
+    const parent = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return /(^|\/)node$/.test(parent) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A JVM left behind by a crashed app still holds the store lock and the port. The launcher exits
  * on its own when its parent dies (stdin EOF), so this is rare, but e.g. `kill -9` of a process
  * group leader with a detached JVM can do it. Stop it before starting a new one.
@@ -87,6 +105,12 @@ async function stopOrphan(pidFile: string, home: string, progress: Progress): Pr
     record = undefined;
   }
   if (record && isAlive(record.pid) && isOurJvm(record.pid, home)) {
+    const owner = liveNodeParent(record.pid);
+    if (owner !== undefined) {
+      throw new Error(
+        `The local Neo4j for ${home} is already running (pid ${record.pid}, Bolt on 127.0.0.1:${record.port}) for another Dossier process (pid ${owner}). Stop that one first, or use its database: NEO4J_URI=bolt://127.0.0.1:${record.port}`,
+      );
+    }
     progress(`Stopping a Neo4j left running by an earlier run (pid ${record.pid}) …`);
     process.kill(record.pid, 'SIGTERM');
     if (!(await waitForExit(record.pid, 30_000))) {

@@ -1,5 +1,13 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -97,31 +105,45 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     expect(neo4jJvmsFor(dataDir)).toEqual([]);
   });
 
-  it('a JVM left holding the data directory is found through its pid file and stopped on the next start', async () => {
+  it('a JVM orphaned while holding the data directory is stopped on the next start; one still in use is left alone', async () => {
     const install = await ensureNeo4jInstalled(loadConfig({}).localNeo4j.cacheDir, () => undefined);
     const orphanPort = await freePort();
-    // An orphan whose stdin stays open (as if detached): only the pid file can find it.
-    const orphan = spawn(
-      'java',
+    const readyFile = join(dataDir, 'orphan.out');
+    // A real orphan: started in the background by a shell that then exits (so init adopts it),
+    // with a stdin pipe that stays open, so only the pid file can find it.
+    const javaArgs = [
+      '-Xmx512m',
+      '-cp',
+      install.classpath,
+      'DossierNeo4j',
+      dataDir,
+      settingsFile,
+      String(orphanPort),
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const shell = spawnSync(
+      'sh',
+      // sleep's own streams must not be spawnSync's pipes, or spawnSync waits for it.
       [
-        '-Xmx512m',
-        '-cp',
-        install.classpath,
-        'DossierNeo4j',
-        dataDir,
-        settingsFile,
-        String(orphanPort),
+        '-c',
+        `sleep 300 </dev/null 2>/dev/null | exec java ${javaArgs} > '${readyFile}' 2>/dev/null & echo $!`,
       ],
-      { stdio: ['pipe', 'pipe', 'ignore'] },
+      {
+        encoding: 'utf8',
+      },
     );
-    await new Promise<void>((resolveReady) => {
-      orphan.stdout?.on('data', (d: Buffer) => {
-        if (d.toString().includes('DOSSIER_NEO4J_READY')) resolveReady();
-      });
-    });
+    const orphanPid = Number(shell.stdout.trim());
+    const until = Date.now() + 180_000;
+    while (!(
+      existsSync(readyFile) && readFileSync(readyFile, 'utf8').includes('DOSSIER_NEO4J_READY')
+    )) {
+      if (Date.now() > until) throw new Error('the orphan JVM did not start');
+      await new Promise((r) => setTimeout(r, 250));
+    }
     writeFileSync(
       join(dataDir, 'dossier-neo4j.pid'),
-      JSON.stringify({ pid: orphan.pid, port: orphanPort }),
+      JSON.stringify({ pid: orphanPid, port: orphanPort }),
     );
 
     const [port, boltPort] = [await freePort(), await freePort()];
@@ -131,8 +153,22 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
       DOSSIER_DATA_DIR: dataDir,
     });
     await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
-    expect(orphan.exitCode !== null || orphan.signalCode !== null).toBe(true);
+    expect(neo4jJvmsFor(dataDir)).not.toContain(orphanPid);
     expect(app.output()).toContain('left running by an earlier run');
+
+    // A second app (or npm run seed / import) on the same data directory must not stop the
+    // first one's Neo4j: it refuses and says how to share it.
+    const second = spawnApp({
+      PORT: String(await freePort()),
+      LOCAL_NEO4J_PORT: String(await freePort()),
+      DOSSIER_DATA_DIR: dataDir,
+    });
+    const { code } = await second.exited;
+    expect(code).not.toBe(0);
+    expect(second.output()).toContain(`is already running`);
+    expect(second.output()).toContain(`NEO4J_URI=bolt://127.0.0.1:${boltPort}`);
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+
     app.child.kill('SIGTERM');
     expect((await app.exited).code).toBe(0);
   });

@@ -75,6 +75,47 @@ describe('style rules', () => {
     expect(JSON.parse(JSON.stringify(sheet))).toEqual(sheet);
   });
 
+  it('draws large graphs lighter: no icons, borders, outlines, arrowheads or edge labels', () => {
+    const full = buildStylesheet({
+      theme: 'light',
+      labels: ['Person'],
+      edgeLabels: true,
+    }) as Block[];
+    const light = buildStylesheet({
+      theme: 'light',
+      labels: ['Person'],
+      edgeLabels: true,
+      detail: 'light',
+    }) as Block[];
+    const rule = (sheet: Block[], selector: string): Record<string, unknown> =>
+      sheet.find((b) => b.selector === selector)?.style ?? {};
+    expect(rule(full, 'node[label = "Person"]')['background-image']).toBe(
+      iconDataUri('person', '#ffffff'),
+    );
+    expect(rule(light, 'node[label = "Person"]')['background-image']).toBe('none');
+    expect(rule(light, 'node[label = "Person"]')['background-color']).toBe(
+      KNOWN_LABEL_STYLES['Person']?.color,
+    );
+    expect(rule(light, 'node')).toMatchObject({ 'border-width': 0, 'text-outline-width': 0 });
+    expect(rule(light, 'node')['min-zoomed-font-size']).toBeGreaterThan(
+      rule(full, 'node')['min-zoomed-font-size'] as number,
+    );
+    expect(rule(light, 'edge')).toMatchObject({
+      'curve-style': 'haystack',
+      'target-arrow-shape': 'none',
+      label: '',
+    });
+    expect(rule(full, 'edge')).toMatchObject({
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+    });
+    // What the user picks keeps its direction.
+    expect(rule(light, 'edge:selected')).toMatchObject({
+      'curve-style': 'straight',
+      'target-arrow-shape': 'triangle',
+    });
+  });
+
   it('makes an SVG-safe copy: sharp polygons instead of rounded ones, no text outlines', () => {
     const sheet = buildStylesheet({
       theme: 'light',

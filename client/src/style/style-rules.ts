@@ -121,7 +121,17 @@ export interface StylesheetOptions {
   readonly labels: readonly string[];
   /** Draw the relationship type along each edge. */
   readonly edgeLabels: boolean;
+  /**
+   * `light` for large graphs (see {@link LARGE_GRAPH_THRESHOLD}): no icons, borders or text
+   * outlines, straight edges without arrowheads or type labels, captions only once readable.
+   * Colour and shape still tell labels apart; the selected elements and a path keep their full
+   * detail. Default `full`.
+   */
+  readonly detail?: Detail;
 }
+
+/** How much a stylesheet draws: everything, or what stays legible (and fast) on a large graph. */
+export type Detail = 'full' | 'light';
 
 /**
  * The Cytoscape stylesheet: nodes by label (colour, shape, icon), sized by degree, captions that
@@ -130,6 +140,7 @@ export interface StylesheetOptions {
  */
 export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
   const c = THEME_COLORS[options.theme];
+  const light = options.detail === 'light';
   const sheet: StylesheetJson = [
     {
       selector: 'node',
@@ -157,6 +168,10 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
         'background-width': '58%',
         'background-height': '58%',
         'background-clip': 'none',
+        // Every node drawn in full costs a shape, a border, an image and an outlined caption; on a
+        // large graph the border and outline are sub-pixel when zoomed out, so they go, and
+        // captions wait until they are comfortably readable.
+        ...(light ? { 'border-width': 0, 'text-outline-width': 0, 'min-zoomed-font-size': 9 } : {}),
       },
     },
     {
@@ -175,6 +190,16 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
         'text-outline-width': 2,
         'min-zoomed-font-size': 8,
         label: options.edgeLabels ? 'data(type)' : '',
+        // Haystack edges are plain straight lines, the cheapest Cytoscape draws (no control
+        // points, no arrowheads: on thousands of edges those are most of a frame).
+        ...(light
+          ? {
+              'curve-style': 'haystack',
+              'haystack-radius': 0,
+              'target-arrow-shape': 'none',
+              label: '',
+            }
+          : {}),
       },
     },
   ];
@@ -185,7 +210,7 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
       style: {
         'background-color': s.color,
         shape: s.shape,
-        'background-image': iconDataUri(s.icon, '#ffffff'),
+        'background-image': light ? 'none' : iconDataUri(s.icon, '#ffffff'),
       },
     });
   }
@@ -222,6 +247,7 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
     {
       selector: 'edge.path',
       style: {
+        ...(light ? DIRECTED_EDGE : {}),
         'line-color': c.accent,
         'target-arrow-color': c.accent,
         width: 4,
@@ -236,6 +262,7 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
     {
       selector: 'node:selected',
       style: {
+        ...(light ? { 'text-outline-width': 2, 'min-zoomed-font-size': 0 } : {}),
         'border-color': c.accent,
         'border-width': 4,
         'underlay-color': c.accent,
@@ -246,6 +273,7 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
     {
       selector: 'edge:selected',
       style: {
+        ...(light ? DIRECTED_EDGE : {}),
         'line-color': c.accent,
         'target-arrow-color': c.accent,
         width: 3,
@@ -255,6 +283,9 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
   );
   return sheet;
 }
+
+/** What a light stylesheet gives back to the edges the user picked: their direction. */
+const DIRECTED_EDGE = { 'curve-style': 'straight', 'target-arrow-shape': 'triangle' } as const;
 
 /** FNV-1a: a stable, cheap hash so a label keeps its colour across sessions and machines. */
 export function hash(s: string): number {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
+import { deleteAllNodes, type DeletedBatch } from '../../server/db/delete-all.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 
 describe('the database module on a real Neo4j', () => {
@@ -57,5 +58,35 @@ describe('the database module on a real Neo4j', () => {
     off();
     await db.read('RETURN 2 AS two');
     expect(seen).toEqual(['RETURN 1 AS one']);
+  });
+  it('deletes everything in transactions bounded by the batch size, even around a hub', async () => {
+    // A hub with 250 neighbours: deleting it with its relationships in one go is a transaction of
+    // 251 entities, which on a 1M graph (hubs of 30,000) broke the transaction memory limit.
+    await db.write(
+      'CREATE (h:DeleteHub) WITH h UNWIND range(1, 250) AS i CREATE (h)-[:SPOKE]->(:DeleteLeaf {i: i})',
+    );
+    await db.write('UNWIND range(1, 30) AS i CREATE (:DeleteLoner {i: i})');
+    const [before] = await db.read(
+      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+    );
+    const batches: DeletedBatch[] = [];
+    await deleteAllNodes(db, { batchSize: 100, onBatch: (b) => batches.push(b) });
+
+    const [after] = await db.read(
+      'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+    );
+    expect(after).toEqual({ nodes: 0, rels: 0 });
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(b.nodes + b.relationships).toBeLessThanOrEqual(100);
+    expect(batches.reduce((n, b) => n + b.nodes, 0)).toBe(before?.['nodes']);
+    expect(batches.reduce((n, b) => n + b.relationships, 0)).toBe(before?.['rels']);
+  });
+
+  it('refuses a batch size that is not a positive integer, and deletes nothing', async () => {
+    await db.write('CREATE (:DeleteKeep)');
+    await expect(deleteAllNodes(db, { batchSize: 0 })).rejects.toThrow(/positive integer/);
+    await expect(deleteAllNodes(db, { batchSize: 2.5 })).rejects.toThrow(/positive integer/);
+    const [row] = await db.read('MATCH (n:DeleteKeep) RETURN count(n) AS c');
+    expect(row?.['c']).toBe(1);
   });
 });

@@ -47,6 +47,15 @@ describe('the database module on a real Neo4j', () => {
     expect(await db.read('MATCH (n:ShouldNotExist) RETURN n')).toEqual([]);
   });
 
+  it('runs a single read as one auto-commit transaction (no BEGIN and COMMIT round trips)', async () => {
+    // Neo4j allows CALL { … } IN TRANSACTIONS only in an implicit (auto-commit) transaction.
+    const statement = 'CALL () { RETURN 1 AS x } IN TRANSACTIONS RETURN x';
+    expect(await db.read(statement)).toEqual([{ x: 1 }]);
+    await expect(db.readTransaction((tx) => tx.run(statement))).rejects.toThrow(
+      /implicit transaction/i,
+    );
+  });
+
   it('answers a ping', async () => {
     expect(await db.ping()).toBe(true);
   });

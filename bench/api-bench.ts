@@ -195,10 +195,14 @@ async function post(url: string, body: string): Promise<unknown> {
   return res.json();
 }
 
+/**
+ * The statement the way Dossier's db.read sends it: an auto-commit transaction on a READ session
+ * (one RUN+PULL exchange), so the baseline makes the same Bolt round trips as Dossier does.
+ */
 async function rawRun(driver: Driver, cypher: string, params: Params): Promise<number> {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.executeRead((tx) => tx.run(cypher, params));
+    const result = await session.run(cypher, params);
     return result.records.length;
   } finally {
     await session.close();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Where the built client lives; defaults to dist/client. */
   readonly clientDir?: string;
+  /** The executable schema, when already built (main.ts builds it while Neo4j starts). */
+  readonly schema?: GraphQLSchema;
 }
 
 export interface App {
@@ -42,7 +45,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: buildSchema(),
+    schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: '/graphql',
     context: () => ({ db, config, logger }),
     logging: {

@@ -1,10 +1,22 @@
 import { createServer } from 'node:http';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { MissingToolError } from './neo4j/fetch-jars.js';
 import { openRuntime, waitForDatabase, type Runtime } from './runtime.js';
-import { isEmpty, seedStory } from './seed/seed.js';
+
+/**
+ * The GraphQL app's modules (graphql-yoga, the resolvers, neo4j-driver) and its executable schema:
+ * seconds of CPU on a small machine, none of it needing the database, so main() does it while the
+ * local Neo4j's JVM starts rather than before spawning it.
+ */
+async function prepareApp() {
+  const [{ createApp }, { buildSchema }, { isEmpty, seedStory }] = await Promise.all([
+    import('./app.js'),
+    import('./graphql/schema.js'),
+    import('./seed/seed.js'),
+  ]);
+  return { createApp, schema: buildSchema(), isEmpty, seedStory };
+}
 
 async function main(): Promise<void> {
   let config;
@@ -33,9 +45,29 @@ async function main(): Promise<void> {
   process.once('SIGINT', earlyExit);
   process.once('SIGTERM', earlyExit);
 
+  let preparing: ReturnType<typeof prepareApp> | undefined;
+  let empty = false;
   try {
-    runtime = await openRuntime(config, logger);
-    await waitForDatabase(runtime.db, logger, 120_000);
+    runtime = await openRuntime(config, logger, {
+      onWaiting: () => {
+        preparing = prepareApp();
+        // Awaited below; a failure here must not count as unhandled before then.
+        preparing.catch(() => undefined);
+      },
+    });
+    // With auto-seed on, "is the database empty?" is the question that proves Neo4j answers.
+    const db = runtime.db;
+    await waitForDatabase(
+      db,
+      logger,
+      120_000,
+      config.autoSeed
+        ? async () => {
+            empty = await (await (preparing ??= prepareApp())).isEmpty(db);
+            return true;
+          }
+        : undefined,
+    );
   } catch (err) {
     if (err instanceof MissingToolError) {
       console.error(err.message);
@@ -47,13 +79,14 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
   const { db } = runtime;
+  const { createApp, schema, seedStory } = await (preparing ?? prepareApp());
 
-  if (config.autoSeed && (await isEmpty(db))) {
+  if (empty) {
     logger.info('The database is empty: loading the story graph.');
     await seedStory(db, { progress: (m) => logger.info(m) });
   }
 
-  const app = createApp({ config, db, logger });
+  const app = createApp({ config, db, logger, schema });
   const server = createServer(app.handle);
   // A slow or stalled client cannot hold a socket for ever.
   server.headersTimeout = 15_000;

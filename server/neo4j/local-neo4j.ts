@@ -24,6 +24,11 @@ export interface LocalNeo4jOptions {
    * benchmark allows LOAD CSV from one directory this way); the default stays untouched.
    */
   readonly extraSettingsFile?: string;
+  /**
+   * Called once the JVM process has been spawned, long before it is ready: the app loads its
+   * modules and builds its schema meanwhile, so that work overlaps the JVM's start.
+   */
+  readonly onSpawned?: () => void;
 }
 
 export interface LocalNeo4j {
@@ -202,6 +207,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   if (child.pid === undefined) throw new Error('Could not start java');
   const pid = child.pid;
   writeFileSync(pidFile, JSON.stringify({ pid, port } satisfies PidRecord));
+  options.onSpawned?.();
 
   const exited = new Promise<number | null>((resolveExit) => {
     child.on('exit', (code) => {

@@ -35,7 +35,7 @@ export async function superviseLocalNeo4j(
         await new Promise((r) => setTimeout(r, wait));
         if (stopping) return;
         try {
-          current = await startLocalNeo4j({ ...options, port });
+          current = await startLocalNeo4j({ ...options, port, onSpawned: undefined });
           failures = 0;
           logger.info({ pid: current.pid }, 'the local Neo4j is back');
           watch(current);

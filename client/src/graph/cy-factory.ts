@@ -2,16 +2,17 @@ import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition } f
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { buildStylesheet, type Theme } from '../style/style-rules.js';
+import { buildStylesheet, type Detail, type Theme } from '../style/style-rules.js';
+import {
+  chooseRenderer,
+  LARGE_GRAPH_THRESHOLD,
+  probeWebgl,
+  type WebglInfo,
+} from './renderer-choice.js';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
 cytoscape.use(svg);
-
-/** From this many elements on, the WebGL renderer draws the graph (cytoscape ≥ 3.31). */
-export const WEBGL_THRESHOLD = 1500;
-/** From this many elements on, edges and labels are hidden while the view moves. */
-const LIGHT_VIEWPORT_THRESHOLD = 600;
 
 export interface CyFactoryOptions {
   readonly container: HTMLElement;
@@ -23,32 +24,44 @@ export interface CyFactoryOptions {
   readonly expectedElements: number;
 }
 
-/** True when a graph of `elementCount` elements should be drawn with WebGL. */
-export function wantsWebgl(elementCount: number): boolean {
-  return elementCount >= WEBGL_THRESHOLD && webglAvailable();
+/**
+ * How an instance for a graph of `elementCount` elements is set up: which renderer draws it and
+ * whether it is large (light stylesheet, pixel ratio 1, edges hidden and a texture shown while
+ * the user pans or zooms). An instance is recreated when this changes.
+ */
+export interface RenderProfile {
+  readonly webgl: boolean;
+  readonly large: boolean;
 }
 
-let webglSupport: boolean | undefined;
-function webglAvailable(): boolean {
-  if (webglSupport === undefined) {
-    try {
-      webglSupport = !!document.createElement('canvas').getContext('webgl2');
-    } catch {
-      webglSupport = false;
-    }
-  }
-  return webglSupport;
+export function renderProfile(elementCount: number): RenderProfile {
+  return {
+    webgl: chooseRenderer(elementCount, webglInfo()) === 'webgl',
+    large: elementCount >= LARGE_GRAPH_THRESHOLD,
+  };
+}
+
+/** The stylesheet detail for a graph of `elementCount` elements. */
+export function detailFor(elementCount: number): Detail {
+  return elementCount >= LARGE_GRAPH_THRESHOLD ? 'light' : 'full';
+}
+
+let probed: { info: WebglInfo | null } | undefined;
+/** The browser's WebGL2 renderer, probed once per page. */
+function webglInfo(): WebglInfo | null {
+  probed ??= { info: probeWebgl() };
+  return probed.info;
 }
 
 /**
- * Creates the Cytoscape instance. Small graphs get the canvas renderer with crisp labels; large
- * ones get WebGL and skip edges and labels while panning or zooming, so they stay fluid. The
+ * Creates the Cytoscape instance. Small graphs get the canvas renderer with crisp labels and the
+ * full stylesheet; large ones get WebGL (on a real GPU only: software WebGL is slower than canvas),
+ * the light stylesheet, and skip edges while the user pans or zooms, so they stay fluid. The
  * renderer cannot change on a live instance, so the explorer recreates it when a graph crosses
- * the threshold.
+ * a threshold.
  */
 export function createCy(options: CyFactoryOptions): Core {
-  const large = options.expectedElements >= LIGHT_VIEWPORT_THRESHOLD;
-  const webgl = wantsWebgl(options.expectedElements);
+  const { webgl, large } = renderProfile(options.expectedElements);
   const init: CytoscapeOptions = {
     container: options.container,
     elements: options.elements ?? [],
@@ -56,11 +69,13 @@ export function createCy(options: CyFactoryOptions): Core {
       theme: options.theme,
       labels: options.labels,
       edgeLabels: options.edgeLabels,
+      detail: detailFor(options.expectedElements),
     }),
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,
     selectionType: 'additive',
+    motionBlur: false,
     hideEdgesOnViewport: large,
     hideLabelsOnViewport: large,
     textureOnViewport: large && !webgl,

@@ -11,7 +11,8 @@ import { buildStylesheet, type Theme } from '../style/style-rules.js';
 import { UndoStack } from '../state/undo-stack.js';
 import type { LayoutName, ViewState } from '../state/view-state.js';
 import { emptyViewState } from '../state/view-state.js';
-import { createCy, wantsWebgl } from './cy-factory.js';
+import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
+import { batchElements, EXPAND_BATCH_NODES, inBatches, nextFrame } from './add-in-batches.js';
 import {
   DISC_ABOVE,
   discBeside,
@@ -152,16 +153,24 @@ export class Explorer {
         if (d) d.position = p;
       });
     }
-    const added = this.cy.add(defs);
-    const newNodes = added.nodes();
-    this.applyFilters();
+    // New nodes are marked as such from the start (a class added afterwards would restyle and
+    // redraw them all once more); a restored view is not news.
+    if (placement.kind !== 'positions') {
+      for (const d of defs) if (d.group === 'nodes') d.classes = `${d.classes ?? ''} new`.trim();
+    }
+    const parent = placement.kind === 'near' ? this.cy.getElementById(placement.near) : null;
+    const manyNear = parent !== null && defs.filter((d) => d.group === 'nodes').length > DISC_ABOVE;
+    const newNodes = manyNear
+      ? await this.addInBatches(defs, known, parent)
+      : this.addAtOnce(defs).nodes();
     // A result that outnumbers what is on screen gets a fresh layout; a few new nodes are fitted
     // in around the existing picture instead.
     if (placement.kind === 'layout' && (fixed.length === 0 || newNodes.length > fixed.length)) {
       await runLayout(this.cy, this.settings.layout);
-    } else if (placement.kind === 'near' && newNodes.length > DISC_ABOVE) {
-      // Many at once: keep the disc (a force layout would thread them through the picture).
-      await glideFrom(this.cy.getElementById(placement.near), newNodes);
+    } else if (manyNear) {
+      // Many at once: they keep the disc (a force layout would thread them through the picture)
+      // and have glided out of their parent batch by batch.
+      await new Promise((r) => setTimeout(r, 420));
     } else if (
       placement.kind !== 'positions' &&
       newNodes.nonempty() &&
@@ -170,10 +179,49 @@ export class Explorer {
       await placeIncrementally(this.cy, newNodes, fixed);
     }
     if (placement.kind === 'near') this.revealIfOutside(newNodes);
-    newNodes.addClass('new');
-    setTimeout(() => newNodes.removeClass('new'), 1800);
+    if (placement.kind !== 'positions') {
+      setTimeout(() => void inBatches(newNodes, (b) => b.removeClass('new')), 1800);
+    }
     this.changed();
     return newNodes;
+  }
+
+  private addAtOnce(defs: ElementDefinition[]): CollectionReturnValue {
+    const added = this.cy.add(defs);
+    this.applyFilters();
+    return added;
+  }
+
+  /**
+   * Adds an expansion a few nodes per animation frame (with their edges), each batch filtered and
+   * gliding out of `parent` as it lands, so the page stays responsive however many arrive. Edges
+   * whose ends were removed meanwhile (the user hid or cleared something) are dropped.
+   */
+  private async addInBatches(
+    defs: ElementDefinition[],
+    known: ReadonlySet<string>,
+    parent: CollectionReturnValue,
+  ): Promise<NodeCollection> {
+    const batches = batchElements(defs, EXPAND_BATCH_NODES, (id) => known.has(id));
+    const ids = new Set<string>();
+    for (const [i, batch] of batches.entries()) {
+      if (i > 0) await nextFrame();
+      const cy = this.cy;
+      const arriving = new Set(batch.filter((d) => d.group === 'nodes').map((d) => d.data.id));
+      const exists = (id: unknown): boolean =>
+        arriving.has(String(id)) || cy.getElementById(String(id)).nonempty();
+      const addable = batch.filter(
+        (d) => d.group === 'nodes' || (exists(d.data['source']) && exists(d.data['target'])),
+      );
+      const added = cy.add(addable);
+      this.applyFilters(added);
+      const nodes = added.nodes();
+      void glideFrom(cy.getElementById(parent.id()), nodes, false);
+      nodes.forEach((n) => {
+        ids.add(n.id());
+      });
+    }
+    return this.cy.nodes().filter((n) => ids.has(n.id()));
   }
 
   /** Removes elements from the view (they stay in the database); undoable. */
@@ -245,10 +293,10 @@ export class Explorer {
   }
 
   /** Applies label and type filters and the time window: filtered elements are hidden, not removed. */
-  applyFilters(): void {
+  applyFilters(scope: CollectionReturnValue = this.cy.elements()): void {
     const { hiddenLabels, hiddenTypes, time } = this.settings;
     this.cy.batch(() => {
-      this.cy.nodes().forEach((n) => {
+      scope.nodes().forEach((n) => {
         const labels = n.data('labels') as string[];
         n.toggleClass(
           'f-hidden',
@@ -256,7 +304,7 @@ export class Explorer {
         );
         n.toggleClass('t-hidden', !inWindow(n.data('start'), n.data('end'), time));
       });
-      this.cy.edges().forEach((e) => {
+      scope.edges().forEach((e) => {
         e.toggleClass('f-hidden', hiddenTypes.has(String(e.data('type'))));
         e.toggleClass('t-hidden', !inWindow(e.data('start'), e.data('end'), time));
       });
@@ -383,6 +431,7 @@ export class Explorer {
       theme: this.settings.theme,
       labels: [...this.styledLabels],
       edgeLabels: this.settings.edgeLabels,
+      detail: this.profile.large ? 'light' : 'full',
     });
   }
 
@@ -405,13 +454,17 @@ export class Explorer {
     return cy;
   }
 
-  private webgl = false;
+  private profile: RenderProfile = renderProfile(0);
 
-  /** Recreates the instance with the WebGL renderer when the graph becomes large (and back). */
+  /**
+   * Recreates the instance when the graph crosses a size threshold (and back): the renderer
+   * (WebGL on a GPU for large graphs) and the viewport options of large graphs are fixed when an
+   * instance is created.
+   */
   private ensureRenderer(count: number): void {
-    const want = wantsWebgl(count);
-    if (want === this.webgl) return;
-    this.webgl = want;
+    const want = renderProfile(count);
+    if (want.webgl === this.profile.webgl && want.large === this.profile.large) return;
+    this.profile = want;
     const elements = this.cy.elements().jsons() as unknown as ElementDefinition[];
     const viewport = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
     this.cy.destroy();
@@ -442,7 +495,12 @@ export class Explorer {
 
   /** Whether the WebGL renderer is drawing right now (shown in the status line). */
   get usingWebgl(): boolean {
-    return this.webgl;
+    return this.profile.webgl;
+  }
+
+  /** Whether the graph is drawn in the light style of large graphs. */
+  get lightDetail(): boolean {
+    return this.profile.large;
   }
 }
 

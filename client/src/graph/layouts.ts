@@ -159,13 +159,18 @@ export async function placeIncrementally(
 ): Promise<void> {
   if (newNodes.empty()) return;
   const start = new Map(newNodes.map((n) => [n.id(), { ...n.position() }] as const));
-  const visible = cy.elements(':visible');
+  // Only the new nodes and their neighbours take part: the rest is fixed anyway, and fCoSE over
+  // the whole picture is a long main-thread task on big graphs (seconds at a thousand nodes).
+  const scope = newNodes.closedNeighborhood().filter(':visible');
+  const inScope = new Set(scope.nodes().map((n) => n.id()));
+  const anchors = fixed.filter((f) => inScope.has(f.id));
   const options = {
-    ...layoutOptions('fcose', visible.nodes().length, fixed),
+    ...layoutOptions('fcose', scope.nodes().length, anchors),
     animate: false,
     fit: false,
+    randomize: false,
   } as LayoutOptions;
-  const layout = visible.layout(options);
+  const layout = scope.layout(options);
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   layout.run();
   await done;
@@ -173,7 +178,7 @@ export async function placeIncrementally(
   let dx = 0;
   let dy = 0;
   let counted = 0;
-  for (const f of fixed) {
+  for (const f of anchors) {
     const n = cy.getElementById(f.id);
     if (n.empty()) continue;
     dx += n.position().x - f.position.x;
@@ -185,7 +190,7 @@ export async function placeIncrementally(
     dy /= counted;
   }
   cy.batch(() => {
-    for (const f of fixed) cy.getElementById(f.id).position({ ...f.position });
+    for (const f of anchors) cy.getElementById(f.id).position({ ...f.position });
   });
   newNodes.forEach((n) => {
     const end = { x: n.position().x - dx, y: n.position().y - dy };
@@ -196,10 +201,11 @@ export async function placeIncrementally(
   await new Promise((r) => setTimeout(r, 420));
 }
 
-/** Animates new nodes out from their parent to where they were placed. */
+/** Animates new nodes out from their parent to where they were placed (resolving when done, if `wait`). */
 export async function glideFrom(
   parent: CollectionReturnValue,
   nodes: NodeCollection,
+  wait = true,
 ): Promise<void> {
   if (parent.empty()) return;
   const from = { ...(parent as unknown as NodeSingular).position() };
@@ -208,5 +214,5 @@ export async function glideFrom(
     n.position(from);
     n.animate({ position: end }, { duration: 400 });
   });
-  await new Promise((r) => setTimeout(r, 420));
+  if (wait) await new Promise((r) => setTimeout(r, 420));
 }

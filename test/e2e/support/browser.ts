@@ -4,8 +4,11 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's Chromium; `apt-get install chromium` (never a downloaded browser build). */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** Headless Chromium with the flags that keep it quiet and offline. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with the flags that keep it quiet and offline; `extraArgs` for tests that need
+ * more (e.g. SwiftShader WebGL).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
   }
@@ -19,6 +22,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

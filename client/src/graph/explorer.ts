@@ -13,14 +13,7 @@ import type { LayoutName, ViewState } from '../state/view-state.js';
 import { emptyViewState } from '../state/view-state.js';
 import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
 import { batchElements, EXPAND_BATCH_NODES, inBatches, nextFrame } from './add-in-batches.js';
-import {
-  DISC_ABOVE,
-  discBeside,
-  glideFrom,
-  placeIncrementally,
-  ringAround,
-  runLayout,
-} from './layouts.js';
+import { DISC_ABOVE, discBeside, placeIncrementally, ringAround, runLayout } from './layouts.js';
 import type { Subgraph } from './model.js';
 import { toElements } from './to-elements.js';
 import { inWindow } from './explorer-window.js';
@@ -160,17 +153,14 @@ export class Explorer {
     }
     const parent = placement.kind === 'near' ? this.cy.getElementById(placement.near) : null;
     const manyNear = parent !== null && defs.filter((d) => d.group === 'nodes').length > DISC_ABOVE;
-    const newNodes = manyNear
-      ? await this.addInBatches(defs, known, parent)
-      : this.addAtOnce(defs).nodes();
+    const newNodes = manyNear ? await this.addInBatches(defs, known) : this.addAtOnce(defs).nodes();
     // A result that outnumbers what is on screen gets a fresh layout; a few new nodes are fitted
     // in around the existing picture instead.
     if (placement.kind === 'layout' && (fixed.length === 0 || newNodes.length > fixed.length)) {
       await runLayout(this.cy, this.settings.layout);
     } else if (manyNear) {
-      // Many at once: they keep the disc (a force layout would thread them through the picture)
-      // and have glided out of their parent batch by batch.
-      await new Promise((r) => setTimeout(r, 420));
+      // Many at once: they keep the disc (a force layout would thread them through the picture),
+      // filled in batch by batch.
     } else if (
       placement.kind !== 'positions' &&
       newNodes.nonempty() &&
@@ -193,14 +183,13 @@ export class Explorer {
   }
 
   /**
-   * Adds an expansion a few nodes per animation frame (with their edges), each batch filtered and
-   * gliding out of `parent` as it lands, so the page stays responsive however many arrive. Edges
-   * whose ends were removed meanwhile (the user hid or cleared something) are dropped.
+   * Adds an expansion a few nodes per animation frame (with their edges), each batch filtered as it
+   * lands, so the page stays responsive however many arrive. Edges whose ends were removed
+   * meanwhile (the user hid or cleared something) are dropped.
    */
   private async addInBatches(
     defs: ElementDefinition[],
     known: ReadonlySet<string>,
-    parent: CollectionReturnValue,
   ): Promise<NodeCollection> {
     const batches = batchElements(defs, EXPAND_BATCH_NODES, (id) => known.has(id));
     const ids = new Set<string>();
@@ -215,9 +204,8 @@ export class Explorer {
       );
       const added = cy.add(addable);
       this.applyFilters(added);
-      const nodes = added.nodes();
-      void glideFrom(cy.getElementById(parent.id()), nodes, false);
-      nodes.forEach((n) => {
+      // No glide out of the parent here: animating every batch doubled the work of each frame.
+      added.nodes().forEach((n) => {
         ids.add(n.id());
       });
     }

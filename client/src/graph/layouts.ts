@@ -1,11 +1,4 @@
-import type {
-  CollectionReturnValue,
-  Core,
-  LayoutOptions,
-  NodeCollection,
-  NodeSingular,
-  Position,
-} from 'cytoscape';
+import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../state/view-state.js';
 
 /** What the layout menu shows for each layout. */
@@ -199,20 +192,4 @@ export async function placeIncrementally(
     n.animate({ position: end }, { duration: 400 });
   });
   await new Promise((r) => setTimeout(r, 420));
-}
-
-/** Animates new nodes out from their parent to where they were placed (resolving when done, if `wait`). */
-export async function glideFrom(
-  parent: CollectionReturnValue,
-  nodes: NodeCollection,
-  wait = true,
-): Promise<void> {
-  if (parent.empty()) return;
-  const from = { ...(parent as unknown as NodeSingular).position() };
-  nodes.forEach((n) => {
-    const end = { ...n.position() };
-    n.position(from);
-    n.animate({ position: end }, { duration: 400 });
-  });
-  if (wait) await new Promise((r) => setTimeout(r, 420));
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10k,100k[,1m] --only import,api,render,cold]`: measures Dossier
+ * `npm run bench [-- --sizes 10k,100k,1m --only import,api,render,cold]`: measures Dossier
  * against what a user would pick instead, side by side in one run, and writes BENCHMARKS.md plus
  * the raw numbers in bench/results/<timestamp>.json. Never part of `npm test`.
  */
@@ -52,7 +52,7 @@ function options(argv: string[]): {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: '10k,100k' },
+      sizes: { type: 'string', default: '10k,100k,1m' },
       only: { type: 'string', default: PHASES.join(',') },
       'batch-size': { type: 'string', default: '10000' },
       // Rewrite BENCHMARKS.md from a saved results file (e.g. after editing bench/notes.md).

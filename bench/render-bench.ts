@@ -148,9 +148,13 @@ async function openExplorer(browser: Browser, url: string): Promise<Page> {
   // is let in, nothing else changes.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction('window.dossier && window.dossier.explorer', undefined, {
-    timeout: 180_000,
-  });
+  // Wait until the explorer has drawn its first screen (30 central entities): measuring while it
+  // still loads would add that work, and its nodes, to the first run.
+  await page.waitForFunction(
+    'window.dossier && window.dossier.explorer && document.body.dataset.ready !== undefined',
+    undefined,
+    { timeout: 180_000 },
+  );
   await page.addScriptTag({ path: PAGE_SCRIPT });
   return page;
 }

@@ -233,7 +233,8 @@ export async function benchRendering(
       const bareCanvas = await bareRun(plain, n, false);
       const bareWebgl = await bareRun(gl, n, true);
       // The explorer's own choice where (software) WebGL exists, at the smallest size only: it
-      // takes minutes on the larger ones, and bare WebGL above shows the renderer's cost there.
+      // shows which renderer the explorer picks there (canvas, as on the row above), and a wrong
+      // pick (software WebGL) would take minutes at the larger sizes.
       const explorerWebglAvailable = n === SIZES[0] ? await explorerRun(gl, n) : null;
       log(
         `render: ${n} nodes: explorer ${fmt(explorer)}; bare ${fmt(bareCanvas)}; bare ${fmt(bareWebgl)}; explorer with WebGL available ${fmt(explorerWebglAvailable)}`,

@@ -128,14 +128,18 @@ function renderSection(r: BenchResults): string[] {
   const x = r.render;
   if (!x) return ['Not run.'];
   type Stats = NonNullable<NonNullable<BenchResults['render']>['sizes'][number]['explorer']>;
-  const row = (name: string, s: Stats | null): string =>
+  const row = (
+    name: string,
+    s: Stats | null,
+    missing = `not measured (over ${PAGE_LIMIT}, or skipped)`,
+  ): string =>
     s
       ? `| ${name} (${s.webgl ? 'WebGL' : 'canvas'}) | ${ms(s.ttffMs)} | ${ms(s.frameMeanMs)} | ${ms(s.frameP50Ms)} | ${ms(s.frameP95Ms)} | ${ms(s.frameMaxMs)} |`
-      : `| ${name} | not measured (over ${PAGE_LIMIT}, or skipped) | | | | |`;
+      : `| ${name} | ${missing} | | | | |`;
   const out = [
     `${x.browser}, headless, 1280×800. Synthetic graphs of n nodes and about 1.5 n edges with fixed positions, handed to the explorer (\`explorer.add\`, the same call its expand and search use) and to a bare Cytoscape page (default options, labels on); then up to ${x.framesPerRun} animation frames of scripted pan and zoom (stopped early after ${x.maxRunMs / 1000} s). Frame time is the time between animation frames, so never below one 60 Hz vsync (16.7 ms).`,
     '',
-    `Two browsers: one without WebGL (\`--disable-3d-apis\`), where the explorer draws with canvas, and one with WebGL on ${x.webglRenderer} — software rendering on the CPU, because this machine has no GPU. The explorer switches to Cytoscape's WebGL renderer by itself from 1,500 elements when WebGL2 exists; the last row of the first table shows what that choice costs where WebGL is software.`,
+    `Two browsers: one without WebGL (\`--disable-3d-apis\`), where the explorer draws with canvas, and one with WebGL on ${x.webglRenderer} — software rendering on the CPU, because this machine has no GPU. The explorer switches to Cytoscape's WebGL renderer by itself from 1,500 elements only where WebGL2 runs on a GPU: it reads the renderer's name (\`WEBGL_debug_renderer_info\`) and keeps canvas on SwiftShader, llvmpipe and other software rasterisers. The last row (measured at ${n.format(x.sizes[0]?.nodes ?? 0)} nodes only) shows the choice it made in the browser with software WebGL.`,
     '',
   ];
   for (const s of x.sizes) {
@@ -148,7 +152,11 @@ function renderSection(r: BenchResults): string[] {
       row('Explorer, no WebGL in the browser', s.explorer),
       row('Bare Cytoscape', s.bareCanvas),
       row('Bare Cytoscape, WebGL renderer', s.bareWebgl),
-      row('Explorer, software WebGL available', s.explorerWebglAvailable),
+      row(
+        'Explorer, software WebGL available',
+        s.explorerWebglAvailable,
+        'not measured at this size (see above)',
+      ),
       '',
     );
   }

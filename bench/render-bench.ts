@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 import { fromRoot } from '../server/paths.js';
 import { percentile, round } from './lib/stats.js';
 
@@ -55,7 +56,6 @@ export interface RenderBenchResult {
   readonly explorerVsBareLargest: number;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
 const SIZES = [1_000, 5_000, 10_000];
 const FRAMES = 120;
 const MAX_RUN_MS = 6_000;
@@ -121,24 +121,10 @@ function bareServer(): Promise<{ server: Server; url: string }> {
  * webgl: false gives a browser with no WebGL at all (the explorer then draws with canvas);
  * true allows it on SwiftShader, the software renderer, since this machine has no GPU.
  */
-async function launch(webgl: boolean): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...(webgl
-        ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
-        : ['--disable-3d-apis']),
-    ],
-  });
+function launch(webgl: boolean): Promise<Browser> {
+  return launchChromium(
+    webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-3d-apis'],
+  );
 }
 
 const PAGE_SCRIPT = fromRoot('bench', 'render', 'page-bench.js');

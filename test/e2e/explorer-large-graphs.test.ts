@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { startSeededApp, type RunningApp } from './support/app-server.js';
 
 /**

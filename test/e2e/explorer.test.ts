@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../server/paths.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { startSeededApp, type RunningApp } from './support/app-server.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');

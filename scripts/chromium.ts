@@ -5,8 +5,8 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
- * Headless Chromium with the flags that keep it quiet and offline; `extraArgs` for tests that need
- * more (e.g. SwiftShader WebGL).
+ * Headless Chromium with the flags that keep it quiet and offline, for the e2e tests and the
+ * render bench; `extraArgs` for runs that need more (e.g. SwiftShader WebGL).
  */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

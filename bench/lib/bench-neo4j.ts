@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Database } from '../../server/db/database.js';
-import { deleteAllNodes } from '../../server/db/delete-all.js';
+import { deleteEverything } from '../../server/db/delete-all.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/local-neo4j.js';
 import { fromRoot } from '../../server/paths.js';
 
@@ -65,17 +65,7 @@ export async function startBenchNeo4j(importDir: string, heap = '1g'): Promise<B
 }
 
 /** Empties the database: nodes and relationships in batches, then constraints and indexes. */
-export async function emptyDatabase(db: Database): Promise<void> {
-  await deleteAllNodes(db);
-  for (const c of await db.read('SHOW CONSTRAINTS YIELD name RETURN name')) {
-    await db.write(`DROP CONSTRAINT \`${String(c['name']).replace(/`/g, '``')}\` IF EXISTS`);
-  }
-  for (const i of await db.read(
-    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
-  )) {
-    await db.write(`DROP INDEX \`${String(i['name']).replace(/`/g, '``')}\` IF EXISTS`);
-  }
-}
+export const emptyDatabase = deleteEverything;
 
 /** Nodes and relationships in the database. */
 export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {

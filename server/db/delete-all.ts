@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { quoteName } from '../graph/cypher-names.js';
 import type { Database } from './database.js';
 
 /** What one transaction of deleteAllNodes removed. */
@@ -52,4 +53,20 @@ export async function deleteAllNodes(db: Database, options: DeleteAllOptions = {
     'MATCH (n) WITH n LIMIT $batchSize WITH n, COUNT { (n)--() } AS degree DETACH DELETE n RETURN sum(degree) AS relationships, count(n) AS nodes',
     'nodes',
   );
+}
+
+/**
+ * Deletes every node and relationship (as deleteAllNodes) and then drops every constraint and
+ * every index but the built-in lookup indexes: an empty database, for tests and benchmarks.
+ */
+export async function deleteEverything(db: Database): Promise<void> {
+  await deleteAllNodes(db);
+  for (const c of await db.read('SHOW CONSTRAINTS YIELD name RETURN name')) {
+    await db.write(`DROP CONSTRAINT ${quoteName(String(c['name']))} IF EXISTS`);
+  }
+  for (const i of await db.read(
+    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+  )) {
+    await db.write(`DROP INDEX ${quoteName(String(i['name']))} IF EXISTS`);
+  }
 }

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
-import { deleteAllNodes } from '../../server/db/delete-all.js';
+import { deleteEverything } from '../../server/db/delete-all.js';
 import './provided.js';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -20,14 +20,4 @@ export function connectTestDatabase(options: { queryTimeoutMs?: number } = {}): 
 }
 
 /** Deletes every node and relationship and drops every constraint and (non-lookup) index. */
-export async function resetDatabase(db: Database): Promise<void> {
-  await deleteAllNodes(db);
-  for (const c of await db.read('SHOW CONSTRAINTS YIELD name RETURN name')) {
-    await db.write(`DROP CONSTRAINT \`${String(c['name'])}\` IF EXISTS`);
-  }
-  for (const i of await db.read(
-    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
-  )) {
-    await db.write(`DROP INDEX \`${String(i['name'])}\` IF EXISTS`);
-  }
-}
+export const resetDatabase = deleteEverything;

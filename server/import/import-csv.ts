@@ -194,29 +194,23 @@ function relationshipStatement(
   parallel: boolean,
   fresh: boolean,
 ): string {
-  if (fresh) {
-    return [
-      'UNWIND $rows AS row',
-      `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row.s})`,
-      `MATCH (b:${quote(endLabel)} {${IMPORT_ID}: row.e})`,
-      parallel
-        ? `CREATE (a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
-        : `CREATE (a)-[r:${quote(type)}]->(b)`,
-      'SET r += row.props',
-      'RETURN count(*) AS written',
-    ].join('\n');
-  }
+  const pattern = parallel
+    ? `(a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
+    : `(a)-[r:${quote(type)}]->(b)`;
   return [
     'UNWIND $rows AS row',
     `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row.s})`,
     `MATCH (b:${quote(endLabel)} {${IMPORT_ID}: row.e})`,
-    parallel
-      ? `MERGE (a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
-      : `MERGE (a)-[r:${quote(type)}]->(b)`,
-    'ON CREATE SET r += row.props',
-    // MERGE returns every match, so a first-of-its-kind row that meets existing parallel
-    // relationships comes back more than once; counting rows, not matches, checks the endpoints.
-    'RETURN count(DISTINCT row) AS written',
+    ...(fresh
+      ? [`CREATE ${pattern}`, 'SET r += row.props', 'RETURN count(*) AS written']
+      : [
+          `MERGE ${pattern}`,
+          'ON CREATE SET r += row.props',
+          // MERGE returns every match, so a first-of-its-kind row that meets existing parallel
+          // relationships comes back more than once; counting rows, not matches, checks the
+          // endpoints.
+          'RETURN count(DISTINCT row) AS written',
+        ]),
   ].join('\n');
 }
 

@@ -64,7 +64,6 @@ async function main(): Promise<void> {
       config.autoSeed
         ? async () => {
             empty = await (await (preparing ??= prepareApp())).isEmpty(db);
-            return true;
           }
         : undefined,
     );

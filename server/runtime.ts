@@ -76,14 +76,14 @@ const RETRY_DELAY_MS = 250;
  * Waits until the database answers (an external server may still be starting). `ask` is the
  * question that proves it, a ping by default; a caller that has a statement to send first anyway
  * (main.ts: is the database empty?) asks that instead, so a cold JVM compiles one statement
- * before the app is ready rather than two. `ask` resolves true once answered; a failure counts
- * as no answer yet.
+ * before the app is ready rather than two. The database has answered when `ask` resolves; a
+ * failure counts as no answer yet.
  */
 export async function waitForDatabase(
   db: Database,
   logger: Logger,
   timeoutMs: number,
-  ask?: () => Promise<boolean>,
+  ask?: () => Promise<unknown>,
 ): Promise<void> {
   const until = Date.now() + timeoutMs;
   let warned = false;
@@ -92,7 +92,10 @@ export async function waitForDatabase(
   // couple of seconds and starting over. A refused connection fails at once, so retry soon.
   const answered = (): Promise<boolean> =>
     ask
-      ? ask().catch(() => false)
+      ? ask().then(
+          () => true,
+          () => false,
+        )
       : db.ping(Math.max(1_000, Math.min(PING_TIMEOUT_MS, until - Date.now())));
   while (!(await answered())) {
     if (Date.now() > until) {

@@ -265,11 +265,16 @@ describe.runIf(local)('database faults on the local Neo4j', { timeout: 300_000 }
 
     // 2. SIGKILL of Neo4j part-way through the seeding transaction; the app restarts it.
     const second = seed(true);
-    await killWhenLoading(second, () =>
-      process.kill(neo4jJvmsFor(dataDir)[0] as number, 'SIGKILL'),
-    );
-    expect(await second.done).not.toBe(0);
+    const [killed] = neo4jJvmsFor(dataDir);
+    await killWhenLoading(second, () => process.kill(killed as number, 'SIGKILL'));
+    const secondCode = await second.done;
     await waitForReady(base, 200, 240_000);
+    expect(neo4jJvmsFor(dataDir)).not.toContain(killed);
+    if (secondCode === 0) {
+      // The seeder retries a transaction that failed for a lost connection; when the restarted
+      // Neo4j answered within its retry time, that retry loaded the whole graph already.
+      expect(await dump()).toBe(clean);
+    }
     expect(await seed(false).done).toBe(0);
     expect(await dump()).toBe(clean);
   });

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import type { GraphQLContext } from './graphql/context.js';
+import { LOCAL_ACTOR, type GraphQLContext } from './graphql/context.js';
 import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): App {
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => ({ db, config, logger }),
+    context: () => ({ db, config, logger, actor: LOCAL_ACTOR }),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

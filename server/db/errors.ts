@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'RESOURCE_LIMIT'
   | 'DATABASE_UNAVAILABLE'
   | 'UNAUTHENTICATED'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'CONFLICT';
 
 /** An expected failure: its message is shown to the client, with a code and optional details. */
 export function userError(

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.js';
 import { elementResolvers } from './elements.js';
+import { keyResolvers } from './keys.js';
 import { neighbourhoodResolvers } from './neighbourhood.js';
 import { nodeResolvers } from './nodes.js';
 import { pathResolvers } from './paths.js';
@@ -14,4 +15,5 @@ export const graphResolvers: Resolvers[] = [
   searchResolvers,
   neighbourhoodResolvers,
   pathResolvers,
+  keyResolvers,
 ];

@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { LOCAL_ACTOR, type GraphQLContext } from './graphql/context.js';
+import { createAccess } from './auth/access.js';
+import { type GraphQLContext } from './graphql/context.js';
 import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
@@ -12,7 +13,8 @@ import { enforceBodyLimit } from './http/body-limit.js';
 import { requestUrl } from './http/request-url.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { staticFiles } from './http/static-files.js';
-import { checkAccess } from './http/token-auth.js';
+import { checkAccess, credentialOf } from './http/token-auth.js';
+import { actorOrRefuse, useWriteGuard } from './graphql/write-guard.js';
 import type { Logger } from './logger.js';
 import { fromRoot } from './paths.js';
 
@@ -44,10 +46,31 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /** Builds the whole HTTP app; listening, signals and shutdown belong to main.ts. */
 export function createApp(deps: AppDeps): App {
   const { config, db, logger } = deps;
+  const access = createAccess({
+    token: config.access.token,
+    usersFile: config.access.usersFile,
+    loopback: config.access.loopback,
+    onFileError: (err) =>
+      logger.error({ err }, 'the users file cannot be read; only DOSSIER_TOKEN is accepted'),
+  });
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => ({ db, config, logger, actor: LOCAL_ACTOR }),
+    // The actor comes from the request's own token (the HTTP layer has already refused requests
+    // without a valid one); yoga.fetch callers such as tests go through the same lookup.
+    context: async ({ request }) => ({
+      db,
+      config,
+      logger,
+      actor: actorOrRefuse(
+        await access.actorFor(
+          credentialOf({
+            authorization: request.headers.get('authorization'),
+            cookie: request.headers.get('cookie'),
+          }),
+        ),
+      ),
+    }),
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -69,7 +92,7 @@ export function createApp(deps: AppDeps): App {
       : false,
     renderGraphiQL,
     landingPage: false,
-    plugins: protections(config),
+    plugins: [...protections(config), useWriteGuard()],
   });
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
 
@@ -90,13 +113,27 @@ export function createApp(deps: AppDeps): App {
     const isGraphQL = path === '/graphql' || path.startsWith('/graphql/');
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     setSecurityHeaders(res, isGraphQL ? (wantsHtml ? 'graphiql' : 'api') : 'client');
-    if (config.access.token !== undefined && !checkAccess(req, res, config.access.token)) return;
-    if (isGraphQL) {
-      if (!enforceBodyLimit(req, res, config.access.maxBodyBytes)) return;
-      void yoga.handle(req, res);
-    } else {
-      serveClient(req, res);
+    const serve = (): void => {
+      if (isGraphQL) {
+        if (!enforceBodyLimit(req, res, config.access.maxBodyBytes)) return;
+        void yoga.handle(req, res);
+      } else {
+        serveClient(req, res);
+      }
+    };
+    if (!access.required()) {
+      serve();
+      return;
     }
+    checkAccess(req, res, access)
+      .then((ok) => {
+        if (ok) serve();
+      })
+      .catch((err: unknown) => {
+        logger.error({ err, url: req.url }, 'request failed');
+        if (!res.headersSent) json(res, 500, { errors: [{ message: 'Unexpected error.' }] });
+        else res.destroy();
+      });
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,5 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { countUsers } from './auth/users-file.js';
 import { projectRoot } from './paths.js';
 
 /**
@@ -65,6 +66,8 @@ const envSchema = z.object({
 
   // Access. Bound to anything but loopback, every request must carry this token.
   DOSSIER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // People and their roles (npm run users); outside Neo4j, which the Cypher console can read.
+  DOSSIER_USERS_FILE: z.string().optional(),
   // Origins allowed to call the API from a browser (comma-separated); none by default.
   CORS_ORIGINS: z
     .string()
@@ -130,6 +133,10 @@ export interface Config {
   readonly access: {
     /** Required on every request when set (always set when bound beyond loopback). */
     readonly token: string | undefined;
+    /** The users file (server/auth/users-file.ts): token hashes and roles. */
+    readonly usersFile: string;
+    /** True when HOST is a loopback address: alone there with no users, one needs no token. */
+    readonly loopback: boolean;
     readonly corsOrigins: readonly string[];
     readonly graphiql: boolean;
     readonly introspection: boolean;
@@ -161,9 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  if (!LOOPBACK.has(e.HOST) && e.DOSSIER_TOKEN === undefined) {
+  const usersFile = absolute(e.DOSSIER_USERS_FILE ?? join(e.DOSSIER_DATA_DIR, 'users.json'));
+  if (!LOOPBACK.has(e.HOST) && e.DOSSIER_TOKEN === undefined && countUsers(usersFile) === 0) {
     throw new ConfigError([
-      `HOST: ${e.HOST} makes Dossier reachable from other machines, so it needs DOSSIER_TOKEN (a secret of 16+ characters that every request must send as "Authorization: Bearer <token>"), or bind HOST=127.0.0.1.`,
+      `HOST: ${e.HOST} makes Dossier reachable from other machines, so it needs DOSSIER_TOKEN (a secret of 16+ characters that every request must send as "Authorization: Bearer <token>") or at least one user (npm run users -- add NAME --role editor), or bind HOST=127.0.0.1.`,
     ]);
   }
   const production = e.NODE_ENV === 'production';
@@ -198,6 +206,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     access: Object.freeze({
       token: e.DOSSIER_TOKEN,
+      usersFile,
+      loopback: LOOPBACK.has(e.HOST),
       corsOrigins: Object.freeze(e.CORS_ORIGINS),
       // GraphiQL and introspection are on in development and off in production unless asked for.
       graphiql: e.GRAPHIQL_ENABLED ?? !production,

@@ -1,42 +1,62 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Access } from '../auth/access.js';
 import { requestUrl } from './request-url.js';
 
 const COOKIE = 'dossier_token';
 
-const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-
-/** Constant-time comparison (hashing first makes the lengths equal). */
-function matches(candidate: string | undefined, token: string): boolean {
-  return candidate !== undefined && timingSafeEqual(digest(candidate), digest(token));
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+function cookieValue(cookie: string | null | undefined, name: string): string | undefined {
+  for (const part of (cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
 
 /**
- * Enforces the access token when one is configured. API clients send
- * `Authorization: Bearer <token>`; a browser opens `/?token=<token>` once, which sets an HttpOnly
- * SameSite=Strict cookie and redirects to the same page without the token in the address bar.
- * Returns true when the request may go on; otherwise it has already answered.
+ * The credential a request presents: `Authorization: Bearer <token>` first, else the cookie set by
+ * `/?token=`. Works on Node's headers and on a Fetch Request's (the GraphQL context reads those).
  */
-export function checkAccess(req: IncomingMessage, res: ServerResponse, token: string): boolean {
-  const header = req.headers.authorization;
+export function credentialOf(headers: {
+  authorization?: string | null | undefined;
+  cookie?: string | null | undefined;
+}): string | undefined {
+  const header = headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-  if (matches(bearer, token) || matches(cookieValue(req, COOKIE), token)) return true;
+  return bearer || cookieValue(headers.cookie, COOKIE);
+}
+
+/**
+ * Enforces access when it is required (DOSSIER_TOKEN or users configured, or not loopback). API
+ * clients send `Authorization: Bearer <token>`; a browser opens `/?token=<token>` once, which sets
+ * an HttpOnly SameSite=Strict cookie and redirects to the same page without the token in the
+ * address bar. Any person's token works as well as DOSSIER_TOKEN. Resolves true when the request
+ * may go on; otherwise it has already answered.
+ */
+export async function checkAccess(
+  req: IncomingMessage,
+  res: ServerResponse,
+  access: Access,
+): Promise<boolean> {
+  if (!access.required()) return true;
+  const credential = credentialOf({
+    authorization: req.headers.authorization,
+    cookie: req.headers.cookie,
+  });
+  if ((await access.actorFor(credential)) !== undefined) return true;
 
   const url = requestUrl(req);
   const fromQuery = url?.searchParams.get('token') ?? undefined;
-  if (url && req.method === 'GET' && matches(fromQuery, token)) {
+  if (url && req.method === 'GET' && (await access.actorFor(fromQuery)) !== undefined) {
     url.searchParams.delete('token');
     res.writeHead(303, {
       location: url.pathname + url.search,
-      'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+      'set-cookie': `${COOKIE}=${encodeURIComponent(fromQuery ?? '')}; HttpOnly; SameSite=Strict; Path=/`,
       'cache-control': 'no-store',
     });
     res.end();
@@ -52,7 +72,7 @@ export function checkAccess(req: IncomingMessage, res: ServerResponse, token: st
       errors: [
         {
           message:
-            'This Dossier needs its access token: send "Authorization: Bearer <token>", or open /?token=<token> once in the browser.',
+            'This Dossier needs an access token: send "Authorization: Bearer <token>", or open /?token=<token> once in the browser. Ask its administrator for a token (npm run users -- add NAME).',
           extensions: { code: 'UNAUTHENTICATED' },
         },
       ],

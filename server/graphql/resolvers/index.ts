@@ -3,6 +3,7 @@ import { aboutResolvers } from './about.js';
 import { cypherResolvers } from './cypher.js';
 import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
+import { meResolvers } from './me.js';
 import { storyResolvers } from './story/index.js';
 
 /** Every resolver map; makeExecutableSchema refuses any that has no field in the SDL. */
@@ -10,6 +11,7 @@ export const resolvers: Resolvers[] = [
   { JSON: jsonScalar },
   aboutResolvers,
   cypherResolvers,
+  meResolvers,
   ...graphResolvers,
   ...storyResolvers,
 ];

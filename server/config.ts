@@ -86,6 +86,8 @@ const envSchema = z.object({
   CYPHER_CONSOLE_ENABLED: bool.default(true),
   // Cypher console requests per client per minute.
   CYPHER_RATE_PER_MINUTE: positiveInt.default(120),
+  // Longest source text addSource accepts, in characters (kept under MAX_BODY_BYTES' default).
+  SOURCE_MAX_CHARS: positiveInt.default(200_000),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -130,6 +132,11 @@ export interface Config {
     readonly maxConcurrent: number;
   };
   readonly queryTimeoutMs: number;
+  /** Bounds on sourced writes (server/writes/). */
+  readonly writes: {
+    /** Longest source text addSource accepts, in characters. */
+    readonly sourceMaxChars: number;
+  };
   readonly access: {
     /** Required on every request when set (always set when bound beyond loopback). */
     readonly token: string | undefined;
@@ -204,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConcurrent: e.CYPHER_MAX_CONCURRENT,
     }),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    writes: Object.freeze({ sourceMaxChars: e.SOURCE_MAX_CHARS }),
     access: Object.freeze({
       token: e.DOSSIER_TOKEN,
       usersFile,

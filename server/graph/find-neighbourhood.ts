@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Direction } from '../graphql/generated/resolvers.js';
 import { checkListSize, checkRange } from './bounds.js';
 import { hopPattern } from './cypher-names.js';
-import { checkNames } from './live-schema.js';
+import { checkNames, liveSchema } from './live-schema.js';
 import {
   degreeExpression,
   int,
@@ -13,6 +13,14 @@ import {
   type EdgeModel,
   type NodeModel,
 } from './model.js';
+import {
+  andAlso,
+  hopVisible,
+  SHOW_EVERYTHING,
+  visibilityOf,
+  where,
+  type Visibility,
+} from './visibility.js';
 
 export interface NeighbourhoodRequest {
   readonly ids: readonly string[];
@@ -26,6 +34,8 @@ export interface NeighbourhoodRequest {
   readonly maxNodes: number;
   /** Compute each node's degree (only when the query asks for it). */
   readonly withDegree: boolean;
+  /** Show retracted facts too (hidden by default). */
+  readonly includeRetracted?: boolean | null;
 }
 
 export interface Expansion {
@@ -47,28 +57,36 @@ interface Shape {
   labels: string[];
   direction: Direction;
   withDegree: boolean;
+  /** What to leave out (retracted facts, bookkeeping); everything shown when omitted. */
+  vis?: Visibility;
 }
 
 /** One hop from `f`: at most $limit relationships, and the true total (read from the degree store when no label filter applies). */
 function expandOne(shape: Shape): { expand: string; total: string } {
   const opts = { types: shape.types, direction: shape.direction, toLabels: shape.labels };
+  const vis = shape.vis ?? SHOW_EVERYTHING;
+  const counted = hopVisible(vis, 'tr', 'tm');
   return {
-    expand: `MATCH ${hopPattern('f', 'r', 'm', opts)} WITH r, m LIMIT $limit`,
-    total: `COUNT { ${hopPattern('f', '', '', opts)} }`,
+    expand: `MATCH ${hopPattern('f', 'r', 'm', opts)}${where(hopVisible(vis, 'r', 'm'))} WITH r, m LIMIT $limit`,
+    total:
+      counted === ''
+        ? `COUNT { ${hopPattern('f', '', '', opts)} }`
+        : `COUNT { ${hopPattern('f', 'tr', 'tm', opts)} WHERE ${counted} }`,
   };
 }
 
 /** Depth 1, the common case (double-click to expand): one row per starting node. */
 export function oneHopStatement(shape: Shape): string {
   const { expand, total } = expandOne(shape);
+  const vis = shape.vis ?? SHOW_EVERYTHING;
   return `UNWIND $ids AS id
-MATCH (f) WHERE elementId(f) = id
+MATCH (f) WHERE elementId(f) = id${andAlso(vis.node('f'))}
 WITH DISTINCT f
 CALL (f) {
   ${expand}
-  RETURN collect(r) AS rels, collect({node: m, degree: ${degreeExpression('m', shape.withDegree)}}) AS reached
+  RETURN collect(r) AS rels, collect({node: m, degree: ${degreeExpression('m', shape.withDegree, vis)}}) AS reached
 }
-RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree)}} AS start, rels, reached, ${total} AS total`;
+RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree, vis)}} AS start, rels, reached, ${total} AS total`;
 }
 
 /**
@@ -78,6 +96,7 @@ RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree)}} AS start, r
  */
 export function multiHopStatement(shape: Shape, depth: number): string {
   const { expand, total } = expandOne(shape);
+  const vis = shape.vis ?? SHOW_EVERYTHING;
   const level = `CALL (frontier) {
   UNWIND frontier AS f
   CALL (f) {
@@ -103,7 +122,7 @@ WITH visited, expansions, rels, reached[0..room] AS frontier, truncated OR size(
   for (let i = 1; i < depth; i++) levels.push(level, next);
   levels.push(level);
   return `UNWIND $ids AS id
-MATCH (s) WHERE elementId(s) = id
+MATCH (s) WHERE elementId(s) = id${andAlso(vis.node('s'))}
 WITH collect(DISTINCT s) AS seeds
 WITH seeds AS frontier, seeds AS visited, [] AS expansions, [] AS rels, false AS truncated
 ${levels.join('\n')}
@@ -111,7 +130,7 @@ CALL (visited, levelNodes) {
   UNWIND [visited] + levelNodes AS group
   UNWIND group AS n
   WITH DISTINCT n
-  RETURN collect({node: n, degree: ${degreeExpression('n', shape.withDegree)}}) AS nodes
+  RETURN collect({node: n, degree: ${degreeExpression('n', shape.withDegree, vis)}}) AS nodes
 }
 RETURN nodes, expansions + levelExpansions AS expansions, rels + levelRels AS rels, truncated`;
 }
@@ -130,11 +149,16 @@ export async function findNeighbourhood(
   const depth = checkRange('depth', request.depth, 1, 3);
   const limit = checkRange('limit', request.limit, 1, 1000);
   const maxNodes = checkRange('maxNodes', request.maxNodes, 1, 10_000);
+  const labels = await checkNames(db, 'label', request.labels);
   const shape: Shape = {
     types: await checkNames(db, 'relationship type', request.types),
-    labels: await checkNames(db, 'label', request.labels),
+    labels,
     direction: request.direction,
     withDegree: request.withDegree,
+    vis: visibilityOf(await liveSchema(db), {
+      includeRetracted: request.includeRetracted,
+      requestedLabels: labels,
+    }),
   };
   const params = { ids, limit: int(limit), maxNodes: int(maxNodes) };
 

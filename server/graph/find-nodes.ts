@@ -3,17 +3,23 @@ import { userError } from '../db/errors.js';
 import type { FilterOperator, SortDirection } from '../graphql/generated/resolvers.js';
 import { checkRange } from './bounds.js';
 import { quoteName } from './cypher-names.js';
-import { checkNames } from './live-schema.js';
+import { checkNames, liveSchema } from './live-schema.js';
 import { degreeExpression, int, toNodeModel, type NodeModel } from './model.js';
+import { allOf, andAlso, visibilityOf, where as whereClause } from './visibility.js';
 
-/** One node by element id, with its degree; null when there is none. */
+/**
+ * One node by element id, with its degree; null when there is none, or when it is retracted or
+ * one of Dossier's bookkeeping records and `includeRetracted` is not set.
+ */
 export async function findNode(
   db: Database,
   id: string,
   withDegree: boolean,
+  includeRetracted: boolean | null = false,
 ): Promise<NodeModel | null> {
+  const vis = visibilityOf(await liveSchema(db), { includeRetracted });
   const [row] = await db.read(
-    `MATCH (n) WHERE elementId(n) = $id RETURN {node: n, degree: ${degreeExpression('n', withDegree)}} AS n`,
+    `MATCH (n) WHERE elementId(n) = $id${andAlso(vis.node('n'))} RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}} AS n`,
     { id },
   );
   return row ? toNodeModel(row['n']) : null;
@@ -37,6 +43,8 @@ export interface NodesRequest {
   readonly first: number;
   readonly after?: string | null;
   readonly withDegree: boolean;
+  /** Show retracted nodes too (hidden by default). */
+  readonly includeRetracted?: boolean | null;
 }
 
 export interface NodePage {
@@ -122,22 +130,27 @@ export async function findNodes(db: Database, request: NodesRequest): Promise<No
   const first = checkRange('first', request.first, 1, 1000);
   const offset = request.after ? decodeCursor(request.after) : 0;
   const [label] = await checkNames(db, 'label', request.label ? [request.label] : []);
+  const vis = visibilityOf(await liveSchema(db), {
+    includeRetracted: request.includeRetracted,
+    requestedLabels: label ? [label] : [],
+  });
   const where = request.where ?? [];
   const orderBy = request.orderBy ?? [];
   await checkNames(db, 'property key', [...where.map((f) => f.key), ...orderBy.map((o) => o.key)]);
 
   const params: Record<string, unknown> = { offset: int(offset), first: int(first + 1) };
   const conditions = where.map((f, i) => condition(f, i, params));
+  const filter = allOf(...conditions, vis.node('n'));
   const order = orderBy.flatMap((o, i) => {
     params[`o${i}`] = o.key;
     return [`n[$o${i}] IS NULL`, `n[$o${i}] ${o.direction ?? 'ASC'}`];
   });
-  const match = `MATCH (n${label ? `:${quoteName(label)}` : ''})${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+  const match = `MATCH (n${label ? `:${quoteName(label)}` : ''})${whereClause(filter)}`;
   const statement = `CALL () { ${match} RETURN count(n) AS total }
 CALL () {
   ${match}
   WITH n ORDER BY ${[...order, 'elementId(n)'].join(', ')} SKIP $offset LIMIT $first
-  RETURN collect({node: n, degree: ${degreeExpression('n', request.withDegree)}}) AS page
+  RETURN collect({node: n, degree: ${degreeExpression('n', request.withDegree, vis)}}) AS page
 }
 RETURN total, page`;
   const [row] = await db.read(statement, params);

@@ -4,7 +4,7 @@ import { userError } from '../db/errors.js';
 import type { Direction } from '../graphql/generated/resolvers.js';
 import { checkRange } from './bounds.js';
 import { nameAlternatives } from './cypher-names.js';
-import { checkNames } from './live-schema.js';
+import { checkNames, liveSchema } from './live-schema.js';
 import {
   degreeExpression,
   int,
@@ -13,6 +13,7 @@ import {
   type EdgeModel,
   type NodeModel,
 } from './model.js';
+import { allOf, andAlso, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface PathsRequest {
   readonly from: string;
@@ -22,6 +23,8 @@ export interface PathsRequest {
   readonly direction: Direction;
   readonly first: number;
   readonly withDegree: boolean;
+  /** Let paths run through retracted facts (hidden by default). */
+  readonly includeRetracted?: boolean | null;
 }
 
 export interface PathsResult {
@@ -33,13 +36,16 @@ export interface PathsResult {
 
 /**
  * All shortest paths in one statement. The length bound is spliced in as a literal because Cypher
- * does not accept a parameter there; it is a checked integer.
+ * does not accept a parameter there; it is a checked integer. Hidden elements (retracted facts)
+ * are excluded while the paths are searched, so a shortest path avoids them rather than being
+ * dropped after.
  */
 export function pathsStatement(
   types: readonly string[],
   direction: Direction,
   maxLength: number,
   withDegree: boolean,
+  vis: Visibility = SHOW_EVERYTHING,
 ): string {
   const rel = `[${nameAlternatives(types)}*1..${Math.trunc(maxLength)}]`;
   const pattern =
@@ -48,11 +54,15 @@ export function pathsStatement(
       : direction === 'INCOMING'
         ? `(a)<-${rel}-(b)`
         : `(a)-${rel}-(b)`;
-  return `OPTIONAL MATCH (a) WHERE elementId(a) = $from
-OPTIONAL MATCH (b) WHERE elementId(b) = $to
+  const along = allOf(
+    vis.rel('pr') === '' ? '' : `all(pr IN relationships(p) WHERE ${vis.rel('pr')})`,
+    vis.node('pn') === '' ? '' : `all(pn IN nodes(p) WHERE ${vis.node('pn')})`,
+  );
+  return `OPTIONAL MATCH (a) WHERE elementId(a) = $from${andAlso(vis.node('a'))}
+OPTIONAL MATCH (b) WHERE elementId(b) = $to${andAlso(vis.node('b'))}
 CALL (a, b) {
   MATCH p = allShortestPaths(${pattern})
-  WHERE a IS NOT NULL AND b IS NOT NULL
+  WHERE a IS NOT NULL AND b IS NOT NULL${andAlso(along)}
   WITH p LIMIT $first
   RETURN collect(p) AS paths
 }
@@ -60,7 +70,7 @@ CALL (paths) {
   UNWIND paths AS p
   UNWIND nodes(p) AS n
   WITH DISTINCT n
-  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree)}}) AS nodes
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}}) AS nodes
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, nodes`;
 }
@@ -76,8 +86,9 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
     );
   }
   const types = await checkNames(db, 'relationship type', request.types);
+  const vis = visibilityOf(await liveSchema(db), { includeRetracted: request.includeRetracted });
   const [row] = await db.read(
-    pathsStatement(types, request.direction, maxLength, request.withDegree),
+    pathsStatement(types, request.direction, maxLength, request.withDegree, vis),
     { from: request.from, to: request.to, first: int(first) },
   );
   const missing = [
@@ -87,7 +98,7 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
   if (missing.length > 0) {
     throw userError(
       'NOT_FOUND',
-      `No node has the id given as ${missing.join(' and ')}. It may have been deleted; search for the node again to get its current id.`,
+      `No node has the id given as ${missing.join(' and ')}. It may have been deleted or retracted; search for the node again to get its current id, or pass includeRetracted: true to find paths through retracted facts.`,
     );
   }
   const paths = ((row?.['paths'] as JsonValue[]) ?? []) as unknown as JsonPath[];

@@ -1,38 +1,48 @@
 import type { JsonValue } from '../db/convert.js';
 import type { Database } from '../db/database.js';
 import { checkListSize } from './bounds.js';
+import { liveSchema } from './live-schema.js';
 import { degreeExpression, toNodeModel, uniqueEdges, type SubgraphModel } from './model.js';
+import { andAlso, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface SubgraphResult extends SubgraphModel {
   missing: string[];
 }
 
-/** Some nodes and every relationship among them (each found once, from its start node). */
-export function subgraphStatement(withDegree: boolean): string {
+/**
+ * Some nodes and every relationship among them (each found once, from its start node). Hidden
+ * nodes (retracted, bookkeeping) are left out, and so are their relationships.
+ */
+export function subgraphStatement(withDegree: boolean, vis: Visibility = SHOW_EVERYTHING): string {
   return `UNWIND $ids AS id
-MATCH (n) WHERE elementId(n) = id
+MATCH (n) WHERE elementId(n) = id${andAlso(vis.node('n'))}
 WITH collect(DISTINCT n) AS ns
 CALL (ns) {
   UNWIND ns AS a
-  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids
+  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids${andAlso(vis.rel('r'))}${andAlso(vis.node('b'))}
   RETURN collect(r) AS rels
 }
 CALL (ns) {
   UNWIND ns AS n
-  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree)}}) AS nodes
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}}) AS nodes
 }
 RETURN nodes, rels`;
 }
 
-/** Reopens a saved view: the nodes that still exist, the relationships among them, and the ids that are gone. */
+/**
+ * Reopens a saved view: the nodes that still exist, the relationships among them, and the ids
+ * that are gone (retracted ones count as gone unless `includeRetracted`).
+ */
 export async function findSubgraph(
   db: Database,
   ids: readonly string[],
   withDegree: boolean,
+  includeRetracted: boolean | null = false,
 ): Promise<SubgraphResult> {
   const unique = [...new Set(checkListSize('ids', ids, 0, 10_000))];
   if (unique.length === 0) return { nodes: [], edges: [], missing: [] };
-  const [row] = await db.read(subgraphStatement(withDegree), { ids: unique });
+  const vis = visibilityOf(await liveSchema(db), { includeRetracted });
+  const [row] = await db.read(subgraphStatement(withDegree, vis), { ids: unique });
   const nodes = ((row?.['nodes'] as JsonValue[]) ?? []).map(toNodeModel);
   const found = new Set(nodes.map((n) => n.id));
   return {

@@ -1,5 +1,6 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { JsonNode, JsonRelationship, JsonValue } from '../db/convert.js';
+import { hopVisible, SHOW_EVERYTHING, type Visibility } from './visibility.js';
 
 /** A node as the graph modules hand it to resolvers (the GraphNode parent). */
 export interface NodeModel extends JsonNode {
@@ -44,9 +45,19 @@ export function uniqueEdges(value: JsonValue | undefined): EdgeModel[] {
 /**
  * The Cypher expression for a node's degree: `COUNT { (n)--() }` reads Neo4j's degree store
  * (no traversal for dense nodes), and is left out (null) when the query does not ask for it.
+ * When `vis` can hide something (retracted facts), only the visible relationships count, which
+ * walks them.
  */
-export function degreeExpression(variable: string, wanted: boolean): string {
-  return wanted ? `COUNT { (${variable})--() }` : 'null';
+export function degreeExpression(
+  variable: string,
+  wanted: boolean,
+  vis: Visibility = SHOW_EVERYTHING,
+): string {
+  if (!wanted) return 'null';
+  const shown = hopVisible(vis, `${variable}_dr`, `${variable}_dm`);
+  return shown === ''
+    ? `COUNT { (${variable})--() }`
+    : `COUNT { (${variable})-[${variable}_dr]-(${variable}_dm) WHERE ${shown} }`;
 }
 
 /** A whole-number parameter: JavaScript numbers reach Neo4j as floats, which LIMIT and SKIP refuse. */

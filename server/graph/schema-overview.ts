@@ -1,5 +1,6 @@
 import type { JsonValue } from '../db/convert.js';
 import type { Database } from '../db/database.js';
+import { isBookkeepingKey, isBookkeepingLabel } from '../writes/bookkeeping.js';
 import { captionKeyAmong } from './caption.js';
 import { quoteName } from './cypher-names.js';
 import { LIVE_SCHEMA_TTL_MS, liveSchema } from './live-schema.js';
@@ -39,9 +40,17 @@ function propertySamples(patterns: string[]): string {
   return `CALL () {\n    ${parts.join('\n    UNION ALL\n    ')}\n  }\n  RETURN collect({i: i, key: key, types: types, present: present}) AS samples`;
 }
 
-/** The one statement: counts from the count store, properties and label pairs from samples. */
-export function schemaOverviewStatement(labels: string[], types: string[]): string {
+/**
+ * The one statement: counts from the count store, properties and label pairs from samples.
+ * `hiddenLabels` (Dossier's bookkeeping) are counted only to be taken off the node count.
+ */
+export function schemaOverviewStatement(
+  labels: string[],
+  types: string[],
+  hiddenLabels: string[] = [],
+): string {
   const labelCounts = labels.map((l) => `COUNT { (:${quoteName(l)}) }`).join(', ');
+  const hiddenCounts = hiddenLabels.map((l) => `COUNT { (:${quoteName(l)}) }`).join(', ');
   const typeCounts = types.map((t) => `COUNT { ()-[:${quoteName(t)}]->() }`).join(', ');
   const pairs =
     types.length === 0
@@ -58,7 +67,7 @@ export function schemaOverviewStatement(labels: string[], types: string[]): stri
   return `CALL () { MATCH (n) RETURN count(n) AS nodeCount }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
 CALL () {
-  ${propertySamples(labels.map((l) => `(x:${quoteName(l)})`)).replace('AS samples', 'AS labelSamples')}
+  ${propertySamples([...labels, ...hiddenLabels].map((l) => `(x:${quoteName(l)})`)).replace('AS samples', 'AS labelSamples')}
 }
 CALL () {
   ${propertySamples(types.map((t) => `()-[x:${quoteName(t)}]->()`)).replace('AS samples', 'AS typeSamples')}
@@ -67,10 +76,10 @@ CALL () {
   ${pairs}
 }
 RETURN nodeCount, relationshipCount, [${labelCounts}] AS labelCounts, [${typeCounts}] AS typeCounts,
-  labelSamples, typeSamples, pairs`;
+  [${hiddenCounts}] AS hiddenCounts, labelSamples, typeSamples, pairs`;
 }
 
-interface Sample {
+export interface Sample {
   i: number;
   key: string;
   types: string[];
@@ -84,7 +93,7 @@ function typeName(valueType: string): string {
 
 function propertiesOf(samples: Sample[], index: number, sampled: number): PropertyInfo[] {
   return samples
-    .filter((s) => s.i === index)
+    .filter((s) => s.i === index && !isBookkeepingKey(s.key))
     .map((s) => ({
       key: s.key,
       types: [...new Set(s.types.map(typeName))].sort(),
@@ -94,6 +103,27 @@ function propertiesOf(samples: Sample[], index: number, sampled: number): Proper
 }
 
 const num = (v: JsonValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+/**
+ * The property keys of the user's graph: Neo4j lists every key ever used, Dossier's history
+ * records included, so a key seen only on bookkeeping nodes (label samples from index
+ * `userLabelCount` on) and never on the user's labels and types is left out, as are dossier* keys.
+ */
+export function userPropertyKeys(
+  keys: Iterable<string>,
+  userLabelCount: number,
+  labelSamples: readonly Sample[],
+  typeSamples: readonly Sample[],
+): string[] {
+  const user = new Set([
+    ...labelSamples.filter((s) => s.i < userLabelCount).map((s) => s.key),
+    ...typeSamples.map((s) => s.key),
+  ]);
+  const bookkeepingOnly = new Set(
+    labelSamples.filter((s) => s.i >= userLabelCount && !user.has(s.key)).map((s) => s.key),
+  );
+  return [...keys].filter((k) => !isBookkeepingKey(k) && !bookkeepingOnly.has(k)).sort();
+}
 
 const overviewCache = new WeakMap<Database, { at: number; overview: Promise<SchemaOverview> }>();
 
@@ -129,9 +159,12 @@ export async function readSchemaOverview(
   captionKeys: readonly string[],
 ): Promise<SchemaOverview> {
   const live = await liveSchema(db);
-  const labels = [...live.labels].sort();
-  const types = [...live.types].sort();
-  const [row] = await db.read(schemaOverviewStatement(labels, types), {
+  // Dossier's own records (history, idempotency keys, saved views) are not part of the user's
+  // graph: their labels, and the dossier* keys on the user's elements, are left out.
+  const labels = [...live.labels].filter((l) => !isBookkeepingLabel(l)).sort();
+  const types = [...live.types].filter((t) => !isBookkeepingLabel(t)).sort();
+  const hidden = [...live.labels].filter(isBookkeepingLabel).sort();
+  const [row] = await db.read(schemaOverviewStatement(labels, types, hidden), {
     sample: int(SCHEMA_SAMPLE_SIZE),
   });
   if (!row) throw new Error('the schema overview statement returned no row');
@@ -175,13 +208,18 @@ export async function readSchemaOverview(
     labels: labelInfos,
     relationshipTypes: typeInfos,
     metaGraph: metaGraph(types, typeCounts, pairs),
-    propertyKeys: [...live.propertyKeys].sort(),
+    propertyKeys: userPropertyKeys(live.propertyKeys, labels.length, labelSamples, typeSamples),
     fulltextIndexes: live.fulltextIndexes.map((ix) => ({
       ...ix,
       labels: [...ix.labels],
       properties: [...ix.properties],
     })),
-    nodeCount: num(row['nodeCount']),
+    nodeCount:
+      num(row['nodeCount']) -
+      ((row['hiddenCounts'] as JsonValue[] | undefined) ?? []).reduce<number>(
+        (sum, c) => sum + num(c),
+        0,
+      ),
     relationshipCount: num(row['relationshipCount']),
   };
 }

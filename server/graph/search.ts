@@ -4,8 +4,10 @@ import { userError } from '../db/errors.js';
 import { checkRange } from './bounds.js';
 import { nameAlternatives } from './cypher-names.js';
 import { checkNames, liveSchema, type FulltextIndex } from './live-schema.js';
+import { isBookkeepingKey, isBookkeepingLabel } from '../writes/bookkeeping.js';
 import { degreeExpression, int, toNodeModel, type NodeModel } from './model.js';
 import { findSnippet, luceneQuery, searchWords, type Snippet } from './search-text.js';
+import { allOf, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface SearchRequest {
   readonly text: string;
@@ -14,6 +16,8 @@ export interface SearchRequest {
   readonly withDegree: boolean;
   /** Property keys tried first for the snippet (the caption keys). */
   readonly captionKeys: readonly string[];
+  /** Find retracted nodes too (hidden by default). */
+  readonly includeRetracted?: boolean | null;
 }
 
 export interface SearchHit {
@@ -41,11 +45,19 @@ export function chooseIndex(
     .sort((a, b) => a.labels.length - b.labels.length || a.name.localeCompare(b.name))[0];
 }
 
-/** Ranked full-text query. Lucene's own limit applies when no label filter follows it. */
-export function fulltextStatement(labelFilter: readonly string[], withDegree: boolean): string {
-  const filtered = labelFilter.length > 0;
+/** Ranked full-text query. Lucene's own limit applies when no filter (labels, hidden nodes) follows it. */
+export function fulltextStatement(
+  labelFilter: readonly string[],
+  withDegree: boolean,
+  vis: Visibility = SHOW_EVERYTHING,
+): string {
+  const filter = allOf(
+    labelFilter.length > 0 ? `node${nameAlternatives(labelFilter)}` : '',
+    vis.node('node'),
+  );
+  const filtered = filter !== '';
   return `CALL db.index.fulltext.queryNodes($index, $query${filtered ? '' : ', {limit: $first}'}) YIELD node, score
-${filtered ? `WHERE node${nameAlternatives(labelFilter)}\n` : ''}RETURN {node: node, degree: ${degreeExpression('node', withDegree)}} AS hit, score
+${filtered ? `WHERE ${filter}\n` : ''}RETURN {node: node, degree: ${degreeExpression('node', withDegree, vis)}} AS hit, score
 LIMIT $first`;
 }
 
@@ -55,9 +67,14 @@ LIMIT $first`;
  * more exactly it matches one value: equal 1.0, prefix 0.8, word prefix 0.6; all words at word
  * starts 0.4, anywhere 0.2.
  */
-export function scanStatement(labels: readonly string[], withDegree: boolean): string {
-  return `MATCH (n${nameAlternatives(labels)})
-WITH n, [k IN keys(n) | toLower(toStringOrNull(n[k]))] AS values
+export function scanStatement(
+  labels: readonly string[],
+  withDegree: boolean,
+  vis: Visibility = SHOW_EVERYTHING,
+): string {
+  const visible = vis.node('n');
+  return `MATCH (n${nameAlternatives(labels)})${visible === '' ? '' : ` WHERE ${visible}`}
+WITH n, [k IN keys(n) WHERE NOT toLower(k) STARTS WITH 'dossier' | toLower(toStringOrNull(n[k]))] AS values
 WITH n, values, reduce(s = '', v IN values | s + ' ' + coalesce(v, '')) + ' ' AS joined
 WHERE all(w IN $words WHERE joined CONTAINS w)
 WITH n, CASE
@@ -69,12 +86,12 @@ WITH n, CASE
   END AS score
 ORDER BY score DESC, elementId(n)
 LIMIT $first
-RETURN {node: n, degree: ${degreeExpression('n', withDegree)}} AS hit, score`;
+RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}} AS hit, score`;
 }
 
 /** Caption keys first, then the rest: the order in which properties are tried for the snippet. */
 function snippetKeys(captionKeys: readonly string[], others: Iterable<string>): string[] {
-  const rest = [...others].filter((k) => !captionKeys.includes(k));
+  const rest = [...others].filter((k) => !captionKeys.includes(k) && !isBookkeepingKey(k));
   return [...captionKeys, ...rest];
 }
 
@@ -93,12 +110,19 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
   }
   const labels = await checkNames(db, 'label', request.labels);
   const live = await liveSchema(db);
-  const index = chooseIndex(live.fulltextIndexes, labels.length > 0 ? labels : [...live.labels]);
+  const vis = visibilityOf(live, {
+    includeRetracted: request.includeRetracted,
+    requestedLabels: labels,
+  });
+  // Dossier's bookkeeping labels are never searched unless asked for, so they do not stop an
+  // index that covers every label of the user's graph from serving the search.
+  const userLabels = [...live.labels].filter((l) => !isBookkeepingLabel(l));
+  const index = chooseIndex(live.fulltextIndexes, labels.length > 0 ? labels : userLabels);
 
   let rows;
   if (index) {
     const filter = labels.length > 0 && index.labels.some((l) => !labels.includes(l)) ? labels : [];
-    rows = await db.read(fulltextStatement(filter, request.withDegree), {
+    rows = await db.read(fulltextStatement(filter, request.withDegree, vis), {
       index: index.name,
       query: luceneQuery(
         words,
@@ -107,7 +131,7 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
       first: int(first),
     });
   } else {
-    rows = await db.read(scanStatement(labels, request.withDegree), {
+    rows = await db.read(scanStatement(labels, request.withDegree, vis), {
       words,
       needle: request.text.trim().toLowerCase(),
       first: int(first),

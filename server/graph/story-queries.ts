@@ -11,6 +11,14 @@ import {
   type RelationModel,
   type StoryKind,
 } from './story-model.js';
+import { allOf, notRetracted, where } from './visibility.js';
+
+/*
+ * The typed story API hides retracted facts (dossierRetracted) unless asked; the story graph is
+ * small, so the test is always in the statement rather than decided from the live schema.
+ */
+const shown = (v: string, includeRetracted?: boolean | null): string =>
+  includeRetracted === true ? '' : notRetracted(v);
 
 const entities = (rows: Record<string, JsonValue>[], key = 'n'): EntityModel[] =>
   rows.flatMap((row) => {
@@ -30,9 +38,9 @@ export async function listKind(
       : kind === 'Article' || kind === 'Claim' || kind === 'Disagreement'
         ? 'n.id'
         : 'n.name, n.id';
-  const where = filter.claimKind ? ' WHERE n.kind = $claimKind' : '';
+  const filtered = where(allOf(filter.claimKind ? 'n.kind = $claimKind' : '', shown('n')));
   const rows = await db.read(
-    `MATCH (n:${quoteName(kind)})${where} RETURN n ORDER BY ${order}`,
+    `MATCH (n:${quoteName(kind)})${filtered} RETURN n ORDER BY ${order}`,
     filter.claimKind ? { claimKind: filter.claimKind } : {},
   );
   return entities(rows);
@@ -43,12 +51,13 @@ export async function listEntities(
   db: Database,
   kinds: readonly StoryKind[] | null | undefined,
   first: number,
+  includeRetracted: boolean | null = false,
 ): Promise<EntityModel[]> {
   checkRange('first', first, 1, 1000);
   const labels =
     kinds && kinds.length > 0 ? `:${kinds.map(quoteName).join('|')}` : STORY_LABEL_EXPRESSION;
   const rows = await db.read(
-    `MATCH (n${labels}) RETURN n ORDER BY labels(n)[0], n.name, n.id LIMIT $first`,
+    `MATCH (n${labels})${where(shown('n', includeRetracted))} RETURN n ORDER BY labels(n)[0], n.name, n.id LIMIT $first`,
     { first: int(first) },
   );
   return entities(rows);
@@ -59,23 +68,31 @@ export async function entitiesById(
   db: Database,
   ids: readonly string[],
 ): Promise<(EntityModel | null)[]> {
-  const rows = await db.read(`MATCH (n${STORY_LABEL_EXPRESSION}) WHERE n.id IN $ids RETURN n`, {
-    ids: [...new Set(ids)],
-  });
+  const rows = await db.read(
+    `MATCH (n${STORY_LABEL_EXPRESSION}) WHERE n.id IN $ids AND ${notRetracted('n')} RETURN n`,
+    {
+      ids: [...new Set(ids)],
+    },
+  );
   const byId = new Map(entities(rows).map((e) => [String(e.properties['id']), e]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** Every relationship of each node (by element id), with the entity at the other end: a DataLoader batch. */
+/**
+ * Every relationship of each node (by element id), with the entity at the other end: a DataLoader
+ * batch. Retracted relationships, and those whose other end is retracted, are left out unless
+ * `includeRetracted`.
+ */
 export async function relationsOf(
   db: Database,
   nodeIds: readonly string[],
+  includeRetracted: boolean | null = false,
 ): Promise<RelationModel[][]> {
   const rows = await db.read(
     `UNWIND $ids AS id
 MATCH (n) WHERE elementId(n) = id
 CALL (n) {
-  MATCH (n)-[r]-(m)
+  MATCH (n)-[r]-(m)${where(allOf(shown('r', includeRetracted), shown('m', includeRetracted)))}
   RETURN collect({rel: r, other: m}) AS rels
 }
 RETURN id, rels`,
@@ -102,7 +119,7 @@ export async function disputedBy(
   disagreementIds: readonly string[],
 ): Promise<EntityModel[][]> {
   const rows = await db.read(
-    `MATCH (n${STORY_LABEL_EXPRESSION}) WHERE n.disagreement IN $ids RETURN n.disagreement AS d, n ORDER BY n.id`,
+    `MATCH (n${STORY_LABEL_EXPRESSION}) WHERE n.disagreement IN $ids AND ${notRetracted('n')} RETURN n.disagreement AS d, n ORDER BY n.id`,
     { ids: [...new Set(disagreementIds)] },
   );
   const byId = new Map<string, EntityModel[]>();
@@ -120,8 +137,12 @@ export async function findEntity(
   db: Database,
   id: string,
   kind?: StoryKind,
+  includeRetracted: boolean | null = false,
 ): Promise<EntityModel | null> {
   const labels = kind ? `:${quoteName(kind)}` : STORY_LABEL_EXPRESSION;
-  const rows = await db.read(`MATCH (n${labels}) WHERE n.id = $id RETURN n LIMIT 1`, { id });
+  const rows = await db.read(
+    `MATCH (n${labels}) WHERE n.id = $id${includeRetracted === true ? '' : ` AND ${notRetracted('n')}`} RETURN n LIMIT 1`,
+    { id },
+  );
   return entities(rows)[0] ?? null;
 }

@@ -14,6 +14,7 @@ export const neighbourhoodResolvers: Resolvers = {
         limit: args.limit ?? 100,
         maxNodes: args.maxNodes ?? 2000,
         withDegree: selects(info, 'nodes', 'degree'),
+        includeRetracted: args.includeRetracted,
       }),
   },
 };

@@ -4,7 +4,8 @@ import { selects } from './selection.js';
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_parent, { id }, { db }, info) => findNode(db, id, selects(info, 'degree')),
+    node: (_parent, { id, includeRetracted }, { db }, info) =>
+      findNode(db, id, selects(info, 'degree'), includeRetracted),
     nodes: async (_parent, args, { db }, info) => {
       const page = await findNodes(db, {
         ...args,

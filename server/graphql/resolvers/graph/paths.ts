@@ -14,8 +14,9 @@ export const pathResolvers: Resolvers = {
         direction: args.direction ?? 'BOTH',
         first: args.first ?? 100,
         withDegree: selects(info, 'nodes', 'degree'),
+        includeRetracted: args.includeRetracted,
       }),
-    subgraph: (_parent, { ids }, { db }, info) =>
-      findSubgraph(db, ids, selects(info, 'nodes', 'degree')),
+    subgraph: (_parent, { ids, includeRetracted }, { db }, info) =>
+      findSubgraph(db, ids, selects(info, 'nodes', 'degree'), includeRetracted),
   },
 };

@@ -8,19 +8,27 @@ import {
   type RelationModel,
   type StoryKind,
 } from '../../../graph/story-model.js';
+import { isRetracted, userProperties } from '../../../graph/visibility.js';
 import type { GraphQLContext } from '../../context.js';
 import type { Direction, Resolvers } from '../../generated/resolvers.js';
 import { loadersOf } from '../../loaders.js';
 import { RELATION_FIELDS, SCALAR_FIELDS } from './relation-fields.js';
+import { relationsWithRetracted } from './retracted-relations.js';
 
-/** The relationships of `e` of some types (all when empty) and one direction, via the per-request loader. */
+/**
+ * The relationships of `e` of some types (all when empty) and one direction, via the per-request
+ * loader; retracted ones only when asked.
+ */
 export async function relationsOfEntity(
   e: EntityModel,
   ctx: GraphQLContext,
   types: readonly string[] | null | undefined,
   direction: Direction,
+  includeRetracted: boolean | null = false,
 ): Promise<RelationModel[]> {
-  const all = await loadersOf(ctx).relations.load(e.nodeId);
+  const all = await (includeRetracted === true
+    ? relationsWithRetracted(ctx).load(e.nodeId)
+    : loadersOf(ctx).relations.load(e.nodeId));
   return all.filter(
     (r) =>
       (!types || types.length === 0 || types.includes(r.type)) &&
@@ -50,10 +58,15 @@ const common = {
   },
   relations: (
     e: EntityModel,
-    args: { types?: readonly string[] | null; direction?: Direction | null },
+    args: {
+      types?: readonly string[] | null;
+      direction?: Direction | null;
+      includeRetracted?: boolean | null;
+    },
     ctx: GraphQLContext,
-  ) => relationsOfEntity(e, ctx, args.types, args.direction ?? 'BOTH'),
-  properties: (e: EntityModel) => e.properties,
+  ) => relationsOfEntity(e, ctx, args.types, args.direction ?? 'BOTH', args.includeRetracted),
+  properties: (e: EntityModel) => userProperties(e.properties),
+  retracted: (e: EntityModel) => isRetracted(e.properties),
 };
 
 const readers = { string: stringProp, int: intProp, bool: boolProp };

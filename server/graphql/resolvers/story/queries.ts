@@ -4,8 +4,10 @@ import type { Resolvers } from '../../generated/resolvers.js';
 /** The story's root fields: one statement each. */
 export const storyQueryResolvers: Resolvers = {
   Query: {
-    entity: (_p, { id }, { db }) => findEntity(db, id),
-    entities: (_p, { kinds, first }, { db }) => listEntities(db, kinds, first ?? 200),
+    entity: (_p, { id, includeRetracted }, { db }) =>
+      findEntity(db, id, undefined, includeRetracted),
+    entities: (_p, { kinds, first, includeRetracted }, { db }) =>
+      listEntities(db, kinds, first ?? 200, includeRetracted),
     people: (_p, _a, { db }) => listKind(db, 'Person'),
     organizations: (_p, _a, { db }) => listKind(db, 'Organization'),
     teams: (_p, _a, { db }) => listKind(db, 'Team'),

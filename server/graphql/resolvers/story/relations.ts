@@ -1,4 +1,5 @@
 import { quoteRange, sourcesOf, stringProp } from '../../../graph/story-model.js';
+import { isRetracted, userProperties } from '../../../graph/visibility.js';
 import type { Resolvers } from '../../generated/resolvers.js';
 import { loadersOf } from '../../loaders.js';
 
@@ -22,7 +23,8 @@ export const relationResolvers: Resolvers = {
       return id ? loadersOf(ctx).entity.load(id) : null;
     },
     note: (r) => stringProp(r.properties, 'note'),
-    properties: (r) => r.properties,
+    properties: (r) => userProperties(r.properties),
+    retracted: (r) => isRetracted(r.properties),
   },
   Source: {
     articleId: (s) => s.articleId,

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { userError } from '../db/errors.js';
+import { assertBoundedJson } from '../graphql/input-bounds.js';
 
 function toDriverValue(value: unknown): unknown {
   // JSON has one number type; Cypher has two. A whole number is meant as an integer (LIMIT $n,
@@ -15,7 +16,8 @@ function toDriverValue(value: unknown): unknown {
 /**
  * Turns the JSON parameters of a console request into driver parameters. They are only ever sent
  * as parameters, never spliced into the statement, so a parameter holding Cypher text stays text.
- * Refuses anything but a JSON object, and objects larger than `maxBytes` as JSON.
+ * Refuses anything but a JSON object, values nested too deep or too many (before anything walks
+ * them recursively), and objects larger than `maxBytes` as JSON.
  */
 export function toStatementParams(params: unknown, maxBytes: number): Record<string, unknown> {
   if (params === null || params === undefined) return {};
@@ -25,6 +27,7 @@ export function toStatementParams(params: unknown, maxBytes: number): Record<str
       'params must be a JSON object of names and values, e.g. {"name": "Forbes", "limit": 10}.',
     );
   }
+  assertBoundedJson(params, 'params');
   const bytes = Buffer.byteLength(JSON.stringify(params), 'utf8');
   if (bytes > maxBytes) {
     throw userError(

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { MAX_VALUE_DEPTH } from '../db/convert.js';
 import { mapDatabaseError, userError } from '../db/errors.js';
 import { locateCommand, locateProcedureCall, locateStart } from './locate.js';
 import { isAllowedProcedure } from './procedure-allowlist.js';
@@ -111,6 +112,16 @@ export function statementError(err: unknown, context: FailureContext): GraphQLEr
   }
   if (code.startsWith('Neo.ClientError.')) {
     return userError('BAD_USER_INPUT', message, { ...common, ...pos });
+  }
+  // The driver reads a value recursively, so one Cypher built nested thousands of levels deep
+  // (reduce(x = [], i IN range(1, 5000) | [x])) overflows the stack before db/convert.ts can
+  // refuse it; the driver drops that connection and hands the overflow to this statement.
+  if (err instanceof RangeError && /call stack/i.test(message)) {
+    return userError(
+      'RESOURCE_LIMIT',
+      `${which} returned a value nested too deeply to read (thousands of lists or maps inside each other); Dossier returns at most ${MAX_VALUE_DEPTH} levels. Return a flatter value, e.g. unwind the inner lists.`,
+      { ...common, ...start, limit: { maxDepth: MAX_VALUE_DEPTH } },
+    );
   }
   return undefined;
 }

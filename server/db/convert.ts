@@ -11,6 +11,7 @@ import neo4j, {
   isRelationship,
   isTime,
 } from 'neo4j-driver';
+import { userError } from './errors.js';
 
 /** JSON form of a node, as every API of Dossier returns it. */
 export interface JsonNode {
@@ -37,6 +38,13 @@ export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
+ * Deepest nesting of lists and maps converted. Cypher can build a value nested without limit
+ * (`reduce(x = [], i IN range(1, 10000) | [x])`); converting it recursively would overflow the
+ * stack and answer "Unexpected error.", so deeper values are refused with a message instead.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
+/**
  * Converts any value the driver returns into plain JSON, faithfully:
  * - integers: a number when exactly representable (|n| ≤ 2^53 − 1), otherwise its decimal string,
  *   so nothing is silently rounded;
@@ -47,6 +55,10 @@ export type JsonValue =
  * - byte arrays: base64.
  */
 export function toJson(value: unknown): JsonValue {
+  return convert(value, 0);
+}
+
+function convert(value: unknown, depth: number): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') {
@@ -74,10 +86,17 @@ export function toJson(value: unknown): JsonValue {
   }
   if (isDuration(value)) return durationToIso(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object' && depth >= MAX_VALUE_DEPTH) {
+    throw userError(
+      'RESOURCE_LIMIT',
+      `A value is nested more than ${MAX_VALUE_DEPTH} levels deep (lists and maps inside each other); Dossier returns at most ${MAX_VALUE_DEPTH} levels. Return a flatter value, e.g. unwind the inner lists.`,
+      { limit: { maxDepth: MAX_VALUE_DEPTH } },
+    );
+  }
+  if (Array.isArray(value)) return value.map((v) => convert(v, depth + 1));
   if (typeof value === 'object') {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJson(v);
+    for (const [k, v] of Object.entries(value)) out[k] = convert(v, depth + 1);
     return out;
   }
   return String(value);

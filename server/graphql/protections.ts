@@ -4,6 +4,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { useConsoleSwitch } from './console-switch.js';
+import { useDocumentNesting } from './document-nesting.js';
 import { useRootFieldRateLimit } from './rate-limit.js';
 
 /** Root fields of the Cypher console (issue 5), whatever their exact names. */
@@ -33,7 +34,11 @@ export function protections(config: Config): Plugin[] {
     // Field suggestions ("did you mean …") reveal the schema; hide them when introspection is off.
     blockFieldSuggestion: { enabled: !config.access.introspection },
   });
-  const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[]), useCSRFPrevention()];
+  const plugins: Plugin[] = [
+    useDocumentNesting(),
+    ...(armor.protect().plugins as Plugin[]),
+    useCSRFPrevention(),
+  ];
   if (!config.access.introspection) plugins.push(useDisableIntrospection());
   plugins.push(
     config.access.cypherConsole

@@ -1,6 +1,13 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { assertBoundedJson, DEFAULT_JSON_BOUNDS, jsonBoundsError } from '../input-bounds.js';
 
-function literalToJson(node: ValueNode, variables?: Record<string, unknown> | null): unknown {
+const WHAT = 'A JSON value';
+
+function literalToJson(
+  node: ValueNode,
+  variables: Record<string, unknown> | null | undefined,
+  depth: number,
+): unknown {
   switch (node.kind) {
     case Kind.STRING:
     case Kind.BOOLEAN:
@@ -11,11 +18,14 @@ function literalToJson(node: ValueNode, variables?: Record<string, unknown> | nu
     case Kind.NULL:
       return null;
     case Kind.LIST:
-      return node.values.map((v) => literalToJson(v, variables));
     case Kind.OBJECT:
-      return Object.fromEntries(
-        node.fields.map((f) => [f.name.value, literalToJson(f.value, variables)]),
-      );
+      // Checked on the way down, so a deep literal is refused before it is walked any further.
+      if (depth + 1 > DEFAULT_JSON_BOUNDS.maxDepth) throw jsonBoundsError(WHAT, 'depth');
+      return node.kind === Kind.LIST
+        ? node.values.map((v) => literalToJson(v, variables, depth + 1))
+        : Object.fromEntries(
+            node.fields.map((f) => [f.name.value, literalToJson(f.value, variables, depth + 1)]),
+          );
     case Kind.VARIABLE:
       return variables?.[node.name.value];
     default:
@@ -23,11 +33,22 @@ function literalToJson(node: ValueNode, variables?: Record<string, unknown> | nu
   }
 }
 
-/** The JSON scalar: values pass through as they are (already converted by db/convert.ts). */
+/**
+ * The JSON scalar: values pass through as they are (output is already converted by
+ * db/convert.ts). Input, from variables or literals, is refused when nested deeper or larger than
+ * the input bounds, before any resolver walks it.
+ */
 export const jsonScalar = new GraphQLScalarType({
   name: 'JSON',
   description: 'Any JSON value.',
   serialize: (v) => v,
-  parseValue: (v) => v,
-  parseLiteral: literalToJson,
+  parseValue: (v) => {
+    assertBoundedJson(v, WHAT);
+    return v;
+  },
+  parseLiteral: (node, variables) => {
+    const value = literalToJson(node, variables, 0);
+    assertBoundedJson(value, WHAT);
+    return value;
+  },
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findQuote } from '../../client/src/panels/quote-range.js';
 import {
   monthEnd,
   monthIndex,
@@ -66,18 +65,6 @@ describe('undo stack', () => {
     u.push(2);
     expect(u.canRedo).toBe(false);
     expect(u.undo(9)).toBe(2);
-  });
-});
-
-describe('quote location in an article', () => {
-  it('finds a verbatim quote, and one that differs only in whitespace and typographic quotes', () => {
-    const text = 'He said “deeply  disappointed” by the\nbehaviour.';
-    expect(findQuote(text, 'deeply  disappointed')).toEqual({ start: 9, end: 29 });
-    const loose = findQuote(text, '"deeply disappointed" by the behaviour');
-    expect(loose && text.slice(loose.start, loose.end)).toBe(
-      '“deeply  disappointed” by the\nbehaviour',
-    );
-    expect(findQuote(text, 'not there')).toBeNull();
   });
 });
 

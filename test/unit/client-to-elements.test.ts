@@ -73,10 +73,8 @@ describe('toElements (API subgraph → Cytoscape elements)', () => {
     expect(els.find((e) => e.data.id === 'n3')?.classes).toBe('uncited');
   });
 
-  it('falls back to the name property when the server gives no caption', () => {
-    expect(toElements(story).find((e) => e.data.id === 'n2')?.data['caption']).toBe(
-      'Three Forbes editors',
-    );
+  it('has no caption rule of its own: without the server’s caption a node shows its label', () => {
+    expect(toElements(story).find((e) => e.data.id === 'n2')?.data['caption']).toBe('Person');
   });
 
   it('drops an edge whose end is neither in the subgraph nor on screen, keeps it when the end is on screen', () => {
@@ -123,9 +121,11 @@ describe('provenance helpers', () => {
     expect(citationsOf({})).toEqual([]);
   });
 
-  it('captions a node by name, then title, then its label', () => {
-    expect(captionOf({ id: 'x', labels: ['A'], properties: { title: 'T' } })).toBe('T');
-    expect(captionOf({ id: 'x', labels: ['A'], properties: {} })).toBe('A');
+  it('captions a node by the server’s caption (its CAPTION_KEYS rule), else its label: no rule of its own', () => {
+    expect(captionOf({ id: 'x', labels: ['A'], properties: { name: 'N' }, caption: 'T' })).toBe(
+      'T',
+    );
+    expect(captionOf({ id: 'x', labels: ['A'], properties: { name: 'N' } })).toBe('A');
   });
 
   it('merges subgraphs keeping the first copy of each element', () => {

@@ -3,6 +3,7 @@ import {
   NeighbourhoodDocument,
   NodeDetailsDocument,
   NodesByLabelDocument,
+  NodesByKeyDocument,
   SchemaOverviewDocument,
   SearchDocument,
   ShortestPathsDocument,
@@ -26,6 +27,7 @@ interface ApiNode {
   caption: string;
   properties: unknown;
   degree: number;
+  stableKey: string;
 }
 interface ApiEdge {
   id: string;
@@ -46,6 +48,7 @@ function toNode(n: ApiNode): GraphNode {
     labels: n.labels,
     caption: n.caption,
     degree: n.degree,
+    stableKey: n.stableKey,
     properties: props(n.properties),
   };
 }
@@ -159,4 +162,16 @@ export async function fetchNodesByLabel(
 ): Promise<{ ids: string[]; total: number }> {
   const { nodes } = await request(NodesByLabelDocument, { label, first });
   return { ids: nodes.nodes.map((n) => n.id), total: nodes.totalCount };
+}
+
+/**
+ * Resolves stable keys (a saved view's or a link's names for nodes) to the nodes they name now,
+ * and the keys that name nothing any more.
+ */
+export async function fetchNodesByKey(
+  keys: readonly string[],
+): Promise<{ found: Map<string, GraphNode>; missing: string[] }> {
+  const { nodesByKey } = await request(NodesByKeyDocument, { keys: [...keys] });
+  const found = new Map(nodesByKey.found.map((f) => [f.key, toNode(f.node)] as const));
+  return { found, missing: nodesByKey.missing };
 }

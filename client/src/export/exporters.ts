@@ -36,7 +36,7 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
   const visible = explorer.visible();
   const nodes = visible.nodes().map((n) => n.data() as NodeData);
   const edges = visible.edges().map((e) => e.data() as EdgeData);
-  const bg = THEME_COLORS[explorer.settings.theme].bg;
+  const bg = THEME_COLORS[explorer.view.theme].bg;
   const base = `dossier-${stamp()}`;
   switch (kind) {
     case 'png': {
@@ -80,7 +80,7 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
       return 'Relationships CSV downloaded.';
     case 'html': {
       const { buildInteractiveHtml } = await import('./html-export.js');
-      const theme = THEME_COLORS[explorer.settings.theme];
+      const theme = THEME_COLORS[explorer.view.theme];
       const html = buildInteractiveHtml({
         title: 'Dossier view',
         subtitle: `Exported ${new Date().toISOString().slice(0, 10)} · ${nodes.length} nodes · ${edges.length} relationships`,
@@ -99,7 +99,7 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
       await copyText(
         asCypher(
           nodes.map((n) => n.id),
-          [...explorer.settings.hiddenTypes],
+          [...explorer.view.hiddenTypes],
         ),
       );
       return 'Cypher copied.';

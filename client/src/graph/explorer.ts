@@ -2,80 +2,42 @@ import type {
   CollectionReturnValue,
   Core,
   ElementDefinition,
-  NodeCollection,
   NodeSingular,
   Position,
   StylesheetJson,
 } from 'cytoscape';
-import { buildStylesheet, type Theme } from '../style/style-rules.js';
-import { UndoStack } from '../state/undo-stack.js';
-import type { LayoutName, ViewState } from '../state/view-state.js';
-import { emptyViewState } from '../state/view-state.js';
-import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
+import type { GraphCache } from '../state/graph-cache.js';
+import { drawn, emptyView, type View } from '../state/view.js';
+import { buildStylesheet } from '../style/style-rules.js';
 import { batchElements, EXPAND_BATCH_NODES, inBatches, nextFrame } from './add-in-batches.js';
-import { DISC_ABOVE, discBeside, placeIncrementally, ringAround, runLayout } from './layouts.js';
-import type { Subgraph } from './model.js';
+import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
+import { applyViewClasses } from './view-classes.js';
+import { DISC_ABOVE, placeIncrementally, runLayout } from './layouts.js';
 import { toElements } from './to-elements.js';
-import { inWindow } from './explorer-window.js';
-
-/** What undo/redo restore: the elements (with positions, classes, locks) and the viewport. */
-interface Snapshot {
-  readonly elements: ElementDefinition[];
-  readonly zoom: number;
-  readonly pan: Position;
-}
-
-/** Settings of the view that are not elements. */
-export interface ViewSettings {
-  theme: Theme;
-  edgeLabels: boolean;
-  layout: LayoutName;
-  hiddenLabels: Set<string>;
-  hiddenTypes: Set<string>;
-  time: { from: string; to: string } | null;
-  disagreements: boolean;
-}
-
-export type AddPlacement =
-  /** Lay out everything anew (first screen, Cypher results). */
-  | { kind: 'layout' }
-  /** Put new nodes around `near` and relax them with the rest fixed (expand). */
-  | { kind: 'near'; near: string }
-  /** Use the given positions (restoring a shared view). */
-  | { kind: 'positions'; positions: ReadonlyMap<string, Position> };
 
 /**
- * Owns the Cytoscape instance and every change to what is on screen: adding subgraphs, hiding,
- * pinning, filters, the time window, the disagreements view, themes, layouts, undo and redo.
- * Panels call it and listen for changes; it knows nothing of the DOM around the canvas.
+ * The Cytoscape layer: it owns the Cytoscape instance and draws the difference between the View it
+ * drew last and the next one (elements added and removed, positions, pins, selection, filters,
+ * theme). It holds no state of its own that a user can change: that is the View, in the Store.
  */
 export class Explorer {
   cy: Core;
-  readonly settings: ViewSettings = {
-    theme: 'light',
-    edgeLabels: true,
-    layout: 'fcose',
-    hiddenLabels: new Set(),
-    hiddenTypes: new Set(),
-    time: null,
-    disagreements: false,
-  };
   /** Labels in priority order (the schema's, most frequent first): styles key on the first one a node has. */
   labelPriority: string[] = [];
-  /** Relationships the user hid one by one: kept out of later expansions and saved in links. */
-  readonly hiddenEdgeIds = new Set<string>();
-  private readonly history = new UndoStack<Snapshot>(60);
-  private readonly listeners = new Set<() => void>();
+  /** The View last drawn. */
+  view: View = emptyView();
+  /** True while the Explorer itself changes the selection (its events are not the user's). */
+  syncing = false;
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly cyListeners: ((cy: Core) => void)[] = [];
+  private readonly styledLabels = new Set<string>();
+  private profile: RenderProfile = renderProfile(0);
 
-  constructor(private readonly container: HTMLElement) {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly cache: GraphCache,
+  ) {
     this.cy = this.create([], 0);
-  }
-
-  /** Called after every change of elements or settings (panels refresh from it). */
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** Called with each new Cytoscape instance (the first, and after a renderer switch), to bind events. */
@@ -84,242 +46,171 @@ export class Explorer {
     bind(this.cy);
   }
 
-  changed(): void {
-    for (const l of this.listeners) l();
+  /** Draws `next` (queued behind any drawing still under way); resolves with the nodes it added. */
+  draw(next: View): Promise<string[]> {
+    const run = this.queue.then(() => this.drawNow(next));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  /** Records the current state for undo; call before a change. */
-  checkpoint(): void {
-    this.history.push(this.snapshot());
+  /** Resolves once everything asked of the Explorer so far is drawn. */
+  idle(): Promise<unknown> {
+    return this.queue;
   }
 
-  undo(): boolean {
-    const s = this.history.undo(this.snapshot());
-    if (!s) return false;
-    this.restore(s);
-    return true;
-  }
-
-  redo(): boolean {
-    const s = this.history.redo(this.snapshot());
-    if (!s) return false;
-    this.restore(s);
-    return true;
-  }
-
-  get canUndo(): boolean {
-    return this.history.canUndo;
-  }
-
-  get canRedo(): boolean {
-    return this.history.canRedo;
-  }
-
-  /**
-   * Adds a subgraph (nodes already on screen are kept as they are) and places the new nodes.
-   * Returns the nodes that were new.
-   */
-  async add(subgraph: Subgraph, placement: AddPlacement): Promise<NodeCollection> {
-    const known = new Set(this.cy.nodes().map((n) => n.id()));
-    const defs = toElements(subgraph, {
-      knownNodeIds: known,
-      labelPriority: this.labelPriority,
-    }).filter((d) => this.cy.getElementById(String(d.data.id)).empty());
-    this.ensureRenderer(this.cy.elements().length + defs.length);
-    this.refreshStyle(subgraph.nodes.flatMap((n) => n.labels));
-    const fixed = this.cy.nodes().map((n) => ({ id: n.id(), position: { ...n.position() } }));
-    const centre = this.centre();
-    if (placement.kind === 'positions') {
-      for (const d of defs) {
-        const p = placement.positions.get(String(d.data.id));
-        if (p) d.position = { ...p };
+  private async drawNow(next: View): Promise<string[]> {
+    const prev = this.view;
+    this.view = next;
+    const want = drawn(next);
+    const wanted = new Set([...want.nodes, ...want.edges]);
+    const gone = this.cy.elements().filter((e) => !wanted.has(e.id()));
+    if (gone.nonempty()) gone.remove();
+    const newNodes = want.nodes.filter((id) => this.cy.getElementById(id).empty());
+    const newEdges = want.edges.filter((id) => this.cy.getElementById(id).empty());
+    const defs = this.definitions(next, newNodes, newEdges, Object.keys(prev.nodes).length > 0);
+    this.ensureRenderer(want.nodes.length + want.edges.length);
+    this.refreshStyle(
+      defs.flatMap((d) => (d.group === 'nodes' ? (d.data['labels'] as string[]) : [])),
+      prev.theme !== next.theme || prev.edgeLabels !== next.edgeLabels,
+    );
+    if (defs.length && newNodes.length > DISC_ABOVE && Object.keys(prev.nodes).length) {
+      await this.addInBatches(defs);
+    } else if (defs.length) this.cy.add(defs);
+    this.cy.batch(() => {
+      for (const id of want.nodes) {
+        const n = this.cy.getElementById(id);
+        const v = next.nodes[id];
+        if (!v || n.empty()) continue;
+        const p = n.position();
+        if (Math.abs(p.x - v.x) > 0.5 || Math.abs(p.y - v.y) > 0.5) n.position({ x: v.x, y: v.y });
+        if (!!v.pinned !== n.locked()) {
+          if (v.pinned) n.lock().addClass('pinned');
+          else n.unlock().removeClass('pinned');
+        }
       }
-    } else if (placement.kind === 'near' || fixed.length) {
-      // New nodes start next to their parent (or around the drawing's centre) and relax from there.
-      const parent =
-        placement.kind === 'near' ? this.cy.getElementById(placement.near) : this.cy.collection();
-      const at = parent.nonempty() ? (parent as NodeSingular).position() : centre;
-      const newNodes = defs.filter((d) => d.group === 'nodes');
-      const place = newNodes.length > DISC_ABOVE ? discBeside : ringAround;
-      place(at, newNodes.length, centre).forEach((p, i) => {
-        const d = newNodes[i];
-        if (d) d.position = p;
-      });
+      if (defs.length || gone.nonempty() || filtersChanged(prev, next)) {
+        applyViewClasses(this.cy, next, this.cache);
+      }
+    });
+    this.syncSelection(next.selected);
+    if (next.viewport && next.viewport !== prev.viewport) this.cy.viewport(next.viewport);
+    if (newNodes.length) {
+      setTimeout(() => void inBatches(this.cy.nodes('.new'), (b) => b.removeClass('new')), 1800);
     }
-    // New nodes are marked as such from the start (a class added afterwards would restyle and
-    // redraw them all once more); a restored view is not news.
-    if (placement.kind !== 'positions') {
-      for (const d of defs) if (d.group === 'nodes') d.classes = `${d.classes ?? ''} new`.trim();
-    }
-    const parent = placement.kind === 'near' ? this.cy.getElementById(placement.near) : null;
-    const manyNear = parent !== null && defs.filter((d) => d.group === 'nodes').length > DISC_ABOVE;
-    const newNodes = manyNear ? await this.addInBatches(defs, known) : this.addAtOnce(defs).nodes();
-    // A result that outnumbers what is on screen gets a fresh layout; a few new nodes are fitted
-    // in around the existing picture instead.
-    if (placement.kind === 'layout' && (fixed.length === 0 || newNodes.length > fixed.length)) {
-      await runLayout(this.cy, this.settings.layout);
-    } else if (manyNear) {
-      // Many at once: they keep the disc (a force layout would thread them through the picture),
-      // filled in batch by batch.
-    } else if (
-      placement.kind !== 'positions' &&
-      newNodes.nonempty() &&
-      this.cy.nodes().length < 1500
-    ) {
-      await placeIncrementally(this.cy, newNodes, fixed);
-    }
-    if (placement.kind === 'near') this.revealIfOutside(newNodes);
-    if (placement.kind !== 'positions') {
-      setTimeout(() => void inBatches(newNodes, (b) => b.removeClass('new')), 1800);
-    }
-    this.changed();
     return newNodes;
   }
 
-  private addAtOnce(defs: ElementDefinition[]): CollectionReturnValue {
-    const added = this.cy.add(defs);
-    this.applyFilters();
-    return added;
+  private definitions(
+    view: View,
+    nodes: readonly string[],
+    edges: readonly string[],
+    markNew: boolean,
+  ): ElementDefinition[] {
+    const subgraph = {
+      nodes: nodes.flatMap((id) => this.cache.node(id) ?? []),
+      edges: edges.flatMap((id) => this.cache.edge(id) ?? []),
+    };
+    const known = new Set(drawn(view).nodes);
+    const defs = toElements(subgraph, { knownNodeIds: known, labelPriority: this.labelPriority });
+    for (const d of defs) {
+      if (d.group !== 'nodes') continue;
+      const v = view.nodes[String(d.data.id)];
+      if (v) d.position = { x: v.x, y: v.y };
+      if (v?.pinned) d.locked = true;
+      const classes = [d.classes ?? '', v?.pinned ? 'pinned' : '', markNew ? 'new' : ''];
+      d.classes = classes.filter(Boolean).join(' ');
+    }
+    return defs;
   }
 
-  /**
-   * Adds an expansion a few nodes per animation frame (with their edges), each batch filtered as it
-   * lands, so the page stays responsive however many arrive. Edges whose ends were removed
-   * meanwhile (the user hid or cleared something) are dropped.
-   */
-  private async addInBatches(
-    defs: ElementDefinition[],
-    known: ReadonlySet<string>,
-  ): Promise<NodeCollection> {
-    const batches = batchElements(defs, EXPAND_BATCH_NODES, (id) => known.has(id));
-    const ids = new Set<string>();
+  /** Many new nodes arrive twenty per frame (with their edges), so the page stays responsive. */
+  private async addInBatches(defs: ElementDefinition[]): Promise<void> {
+    const batches = batchElements(defs, EXPAND_BATCH_NODES, (id) =>
+      this.cy.getElementById(id).nonempty(),
+    );
     for (const [i, batch] of batches.entries()) {
       if (i > 0) await nextFrame();
       const cy = this.cy;
       const arriving = new Set(batch.filter((d) => d.group === 'nodes').map((d) => d.data.id));
       const exists = (id: unknown): boolean =>
         arriving.has(String(id)) || cy.getElementById(String(id)).nonempty();
-      const addable = batch.filter(
-        (d) => d.group === 'nodes' || (exists(d.data['source']) && exists(d.data['target'])),
+      cy.add(
+        batch.filter(
+          (d) => d.group === 'nodes' || (exists(d.data['source']) && exists(d.data['target'])),
+        ),
       );
-      const added = cy.add(addable);
-      this.applyFilters(added);
-      // No glide out of the parent here: animating every batch doubled the work of each frame.
-      added.nodes().forEach((n) => {
-        ids.add(n.id());
-      });
     }
-    return this.cy.nodes().filter((n) => ids.has(n.id()));
   }
 
-  /** Removes elements from the view (they stay in the database); undoable. */
-  hide(elements: CollectionReturnValue): void {
-    if (elements.empty()) return;
-    this.checkpoint();
-    elements.edges().forEach((e) => {
-      this.hiddenEdgeIds.add(e.id());
+  private syncSelection(ids: readonly string[]): void {
+    const want = new Set(ids);
+    const now = this.cy.$(':selected');
+    if (now.length === want.size && now.filter((e) => want.has(e.id())).length === want.size) {
+      return;
+    }
+    this.syncing = true;
+    try {
+      this.cy.batch(() => {
+        now.filter((e) => !want.has(e.id())).unselect();
+        for (const id of ids) this.cy.getElementById(id).select();
+      });
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  /** Where every drawn node is now (after a layout or a drag), rounded to whole pixels. */
+  positions(): Record<string, { x: number; y: number }> {
+    const out: Record<string, { x: number; y: number }> = {};
+    this.cy.nodes().forEach((n) => {
+      const p = n.position();
+      out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
     });
-    elements.union(elements.connectedEdges()).remove();
-    this.changed();
+    return out;
   }
 
-  /**
-   * Collapses a node: removes the neighbours that hang only off it (leaves on screen), keeping
-   * everything that is also connected elsewhere.
-   */
-  collapse(node: NodeSingular): number {
-    const leaves = node
-      .neighborhood('node')
-      .filter((n) => (n as NodeSingular).degree(false) <= 1 || n.neighborhood('node').same(node));
-    if (leaves.empty()) return 0;
-    this.checkpoint();
-    leaves.remove();
-    this.changed();
-    return leaves.length;
-  }
-
-  togglePin(nodes: CollectionReturnValue): void {
-    this.checkpoint();
-    nodes.forEach((n) => {
-      if (n.locked()) n.unlock().removeClass('pinned');
-      else n.lock().addClass('pinned');
-    });
-    this.changed();
-  }
-
-  selectNeighbours(node: NodeSingular): void {
-    node.closedNeighborhood().select();
-  }
-
-  clear(): void {
-    if (this.cy.elements().empty()) return;
-    this.checkpoint();
-    this.cy.elements().remove();
-    this.changed();
-  }
-
-  async relayout(name: LayoutName = this.settings.layout): Promise<void> {
-    this.checkpoint();
-    this.settings.layout = name;
+  /** Runs the View's layout over the whole drawing (fCoSE keeps pinned nodes where they are). */
+  async layout(): Promise<void> {
+    await this.idle();
+    const name = this.view.layout;
     const pinned = this.cy
       .nodes(':locked')
       .map((n) => ({ id: n.id(), position: { ...n.position() } }));
     await runLayout(this.cy, name, name === 'fcose' ? pinned : []);
-    this.changed();
   }
 
-  setTheme(theme: Theme): void {
-    this.settings.theme = theme;
-    this.refreshStyle([], true);
-    this.changed();
+  /** Lets newly drawn nodes find their place while the rest stay exactly where they are. */
+  async relax(newIds: readonly string[]): Promise<void> {
+    await this.idle();
+    const fresh = new Set(newIds);
+    const nodes = this.cy.nodes().filter((n) => fresh.has(n.id()));
+    if (nodes.empty() || this.cy.nodes().length >= 1500 || nodes.length > DISC_ABOVE) return;
+    const fixed = this.cy
+      .nodes()
+      .filter((n) => !fresh.has(n.id()))
+      .map((n) => ({ id: n.id(), position: { ...(n as NodeSingular).position() } }));
+    await placeIncrementally(this.cy, nodes, fixed);
   }
 
-  setEdgeLabels(on: boolean): void {
-    this.settings.edgeLabels = on;
-    this.refreshStyle([], true);
-    this.changed();
+  /** Zooms out to the whole drawing when some of these nodes landed outside the view. */
+  reveal(ids: readonly string[]): void {
+    const ext = this.cy.extent();
+    const outside = ids
+      .map((id) => this.cy.getElementById(id))
+      .filter((n) => n.nonempty())
+      .map((n) => n.position())
+      .some((p: Position) => p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2);
+    if (outside) this.fit();
   }
 
-  /** Applies label and type filters and the time window: filtered elements are hidden, not removed. */
-  applyFilters(scope: CollectionReturnValue = this.cy.elements()): void {
-    const { hiddenLabels, hiddenTypes, time } = this.settings;
-    this.cy.batch(() => {
-      scope.nodes().forEach((n) => {
-        const labels = n.data('labels') as string[];
-        n.toggleClass(
-          'f-hidden',
-          labels.some((l) => hiddenLabels.has(l)),
-        );
-        n.toggleClass('t-hidden', !inWindow(n.data('start'), n.data('end'), time));
-      });
-      scope.edges().forEach((e) => {
-        e.toggleClass('f-hidden', hiddenTypes.has(String(e.data('type'))));
-        e.toggleClass('t-hidden', !inWindow(e.data('start'), e.data('end'), time));
-      });
-      this.applyDisagreementView();
-    });
-  }
-
-  setDisagreements(on: boolean): void {
-    this.settings.disagreements = on;
-    this.cy.batch(() => this.applyDisagreementView());
-    this.changed();
-  }
-
-  private applyDisagreementView(): void {
-    const all = this.cy.elements();
-    all.removeClass('faded');
-    if (!this.settings.disagreements) return;
-    const disputed = all.filter('.disputed, node[label = "Disagreement"], node[label = "Claim"]');
-    const keep = disputed.union(
-      disputed
-        .connectedEdges()
-        .filter((e) => disputed.contains(e.source()) && disputed.contains(e.target())),
+  fit(): void {
+    this.cy.animate(
+      { fit: { eles: this.cy.elements(':visible'), padding: 40 } },
+      { duration: 350 },
     );
-    all.not(keep).addClass('faded');
   }
 
-  /** Highlights paths (node and edge ids); everything else fades. */
+  /** Highlights paths (node and edge ids); everything else fades until the path finder closes. */
   highlightPaths(nodeIds: readonly string[], edgeIds: readonly string[]): void {
     this.clearPathHighlight();
     const ids = new Set([...nodeIds, ...edgeIds]);
@@ -331,99 +222,25 @@ export class Explorer {
 
   clearPathHighlight(): void {
     this.cy.elements().removeClass('path');
-    this.applyDisagreementView();
+    this.cy.batch(() => applyViewClasses(this.cy, this.view, this.cache));
   }
 
-  /** Everything a link needs to redraw this picture. */
-  captureView(query: string): ViewState {
-    return {
-      ...emptyViewState(),
-      nodes: this.cy.nodes().map((n) => ({
-        id: n.id(),
-        ...roundPos(n.position()),
-        ...(n.locked() ? { pinned: true } : {}),
-      })),
-      hiddenEdges: [...this.hiddenEdgeIds],
-      hiddenLabels: [...this.settings.hiddenLabels],
-      hiddenTypes: [...this.settings.hiddenTypes],
-      time: this.settings.time,
-      layout: this.settings.layout,
-      theme: this.settings.theme,
-      edgeLabels: this.settings.edgeLabels,
-      disagreements: this.settings.disagreements,
-      query,
-      selected: this.cy.$(':selected').first().id() || null,
-      zoom: this.cy.zoom(),
-      pan: { ...this.cy.pan() },
-    };
-  }
-
-  /** Ids of relationships in the view that the subgraph would bring back but the user removed. */
-  /** The elements with these ids that are on screen. */
-  byIds(ids: readonly string[]): CollectionReturnValue {
-    return ids.reduce((c, id) => c.union(this.cy.getElementById(id)), this.cy.collection());
-  }
-
-  hiddenEdgesAmong(subgraphEdgeIds: readonly string[]): string[] {
-    return subgraphEdgeIds.filter((id) => this.cy.getElementById(id).empty());
-  }
-
-  /** Applies the non-element settings of a view (theme, filters, …) before its elements are added. */
-  applySettings(view: ViewState): void {
-    this.settings.theme = view.theme;
-    this.settings.edgeLabels = view.edgeLabels;
-    this.settings.layout = view.layout;
-    this.settings.hiddenLabels = new Set(view.hiddenLabels);
-    this.settings.hiddenTypes = new Set(view.hiddenTypes);
-    this.settings.time = view.time;
-    this.settings.disagreements = view.disagreements;
-    this.hiddenEdgeIds.clear();
-    for (const id of view.hiddenEdges) this.hiddenEdgeIds.add(id);
-    this.refreshStyle([], true);
-  }
-
-  /** Visible elements' data, for exports. */
+  /** The elements drawn and not filtered out, for exports. */
   visible(): CollectionReturnValue {
     return this.cy.elements().not('.f-hidden, .t-hidden');
   }
 
-  private snapshot(): Snapshot {
-    return {
-      elements: this.cy.elements().jsons() as unknown as ElementDefinition[],
-      zoom: this.cy.zoom(),
-      pan: { ...this.cy.pan() },
-    };
-  }
-
-  private restore(s: Snapshot): void {
-    this.ensureRenderer(s.elements.length);
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add(s.elements);
-    });
-    this.refreshStyle(
-      s.elements.flatMap((e) =>
-        e.group === 'nodes' ? ((e.data['labels'] as string[] | undefined) ?? []) : [],
-      ),
-    );
-    this.cy.viewport({ zoom: s.zoom, pan: s.pan });
-    this.applyFilters();
-    this.changed();
-  }
-
-  private styledLabels = new Set<string>();
-
   /** The stylesheet in force: theme, edge labels and every label seen so far. */
   stylesheet(): StylesheetJson {
     return buildStylesheet({
-      theme: this.settings.theme,
+      theme: this.view.theme,
       labels: [...this.styledLabels],
-      edgeLabels: this.settings.edgeLabels,
+      edgeLabels: this.view.edgeLabels,
       detail: this.profile.large ? 'light' : 'full',
     });
   }
 
-  private refreshStyle(labels: readonly string[], force = false): void {
+  private refreshStyle(labels: readonly string[], force: boolean): void {
     const before = this.styledLabels.size;
     for (const l of labels) this.styledLabels.add(l);
     if (!force && this.styledLabels.size === before) return;
@@ -431,18 +248,15 @@ export class Explorer {
   }
 
   private create(elements: ElementDefinition[], expected: number): Core {
-    const cy = createCy({
+    return createCy({
       container: this.container,
-      theme: this.settings.theme,
-      labels: [...(this.styledLabels ?? [])],
-      edgeLabels: this.settings.edgeLabels,
+      theme: this.view.theme,
+      labels: [...this.styledLabels],
+      edgeLabels: this.view.edgeLabels,
       elements,
       expectedElements: expected,
     });
-    return cy;
   }
-
-  private profile: RenderProfile = renderProfile(0);
 
   /**
    * Recreates the instance when the graph crosses a size threshold (and back): the renderer
@@ -461,26 +275,6 @@ export class Explorer {
     for (const bind of this.cyListeners) bind(this.cy);
   }
 
-  private centre(): Position {
-    const nodes = this.cy.nodes();
-    if (nodes.empty()) return { x: 0, y: 0 };
-    const bb = nodes.boundingBox();
-    return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
-  }
-
-  /** Zooms out to the whole drawing when some of `nodes` landed outside the view. */
-  private revealIfOutside(nodes: NodeCollection): void {
-    const ext = this.cy.extent();
-    const outside = nodes
-      .map((n) => n.position())
-      .some((p) => p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2);
-    if (outside)
-      this.cy.animate(
-        { fit: { eles: this.cy.elements(':visible'), padding: 40 } },
-        { duration: 350 },
-      );
-  }
-
   /** Whether the WebGL renderer is drawing right now (shown in the status line). */
   get usingWebgl(): boolean {
     return this.profile.webgl;
@@ -492,6 +286,13 @@ export class Explorer {
   }
 }
 
-function roundPos(p: Position): { x: number; y: number } {
-  return { x: Math.round(p.x), y: Math.round(p.y) };
+/** Whether anything the filter classes depend on changed between two Views. */
+function filtersChanged(a: View, b: View): boolean {
+  return (
+    a.hiddenLabels !== b.hiddenLabels ||
+    a.hiddenTypes !== b.hiddenTypes ||
+    a.time !== b.time ||
+    a.timeProperty !== b.timeProperty ||
+    a.disagreements !== b.disagreements
+  );
 }

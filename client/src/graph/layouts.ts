@@ -1,5 +1,5 @@
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
-import type { LayoutName } from '../state/view-state.js';
+import type { LayoutName } from '../state/view.js';
 
 /** What the layout menu shows for each layout. */
 export const LAYOUT_LABELS: Readonly<Record<LayoutName, string>> = {

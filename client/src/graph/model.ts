@@ -8,10 +8,12 @@ export interface GraphNode {
   readonly id: string;
   readonly labels: readonly string[];
   readonly properties: Readonly<Record<string, unknown>>;
-  /** The server's chosen caption (name, title, …); derived on the client when absent. */
+  /** The server's caption (its configurable CAPTION_KEYS rule). */
   readonly caption?: string | null;
   /** Degree in the whole graph, not only on screen; drives node size. */
   readonly degree?: number | null;
+  /** A name that survives a reload of the graph (the API's `stableKey`); links use it. */
+  readonly stableKey?: string;
 }
 
 /** A relationship: `source` and `target` are node element ids. */
@@ -56,18 +58,12 @@ function asStrings(value: unknown): string[] {
   return [];
 }
 
-/** Property keys tried, in order, for a node's caption when the server gives none. */
-export const CAPTION_KEYS = ['name', 'title', 'caption', 'label', 'headline', 'id'] as const;
-
-/** The text a node shows: the server's caption, else the first caption key present, else its label. */
+/**
+ * The text a node shows: the server's caption (its CAPTION_KEYS rule, the same for the explorer,
+ * search and console results), else its first label.
+ */
 export function captionOf(node: GraphNode): string {
-  if (node.caption) return node.caption;
-  for (const key of CAPTION_KEYS) {
-    const v = node.properties[key];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-    if (typeof v === 'number') return String(v);
-  }
-  return node.labels[0] ?? node.id;
+  return node.caption || (node.labels[0] ?? node.id);
 }
 
 /** Merges subgraphs, keeping the first copy of each node and edge. */

@@ -8,6 +8,7 @@ import { styleForLabel } from '../style/style-rules.js';
 import { displayValue, fmt, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import { openSource } from './source-dialog.js';
+import { citationKey, fetchQuoteRanges, type QuoteRange } from '../api/quote-ranges.js';
 
 /** What the details panel can ask the explorer to do. */
 export interface DetailsActions {
@@ -118,7 +119,7 @@ export class DetailsPanel {
           labels.includes('Article') && typeof props['id'] === 'string'
             ? h(
                 'button',
-                { type: 'button', onclick: () => void openSource(String(props['id']), '') },
+                { type: 'button', onclick: () => void openSource(String(props['id']), '', null) },
                 'Read the article',
               )
             : null,
@@ -138,7 +139,7 @@ export class DetailsPanel {
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
       degreeBox,
     );
-    void this.renderSources(sourcesBox, citationsOf(props), token);
+    void this.renderSources(sourcesBox, citationsOf(props), token, quoteRanges(props['id']));
     void fetchNodeDetails(id)
       .then((details) => {
         if (token !== this.token) return;
@@ -216,11 +217,15 @@ export class DetailsPanel {
       sourcesBox,
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
     );
-    void this.renderSources(sourcesBox, citationsOf(props), token);
+    const subject = (edge.source().data('props') as Record<string, unknown>)['id'];
+    void this.renderSources(sourcesBox, citationsOf(props), token, quoteRanges(subject, edge.id()));
   }
 
-  /** What the panel shows with nothing selected: how to start. */
-  showHint(): void {
+  /**
+   * What the panel shows with nothing selected: how to start. Only a graph whose facts carry
+   * `sources` is promised citations (Movies and POLE have none).
+   */
+  showHint(hasSources = true): void {
     ++this.token;
     this.root.replaceChildren(
       h(
@@ -230,7 +235,9 @@ export class DetailsPanel {
         h(
           'p',
           {},
-          'Its properties, relationships and sources appear here. Every fact cites the article and the sentence it comes from.',
+          hasSources
+            ? 'Its properties, relationships and sources appear here. Facts cite the article and the sentence they come from.'
+            : 'Its properties and relationships appear here. This graph records no sources for its facts.',
         ),
         h(
           'ul',
@@ -255,6 +262,7 @@ export class DetailsPanel {
     box: HTMLElement,
     citations: Citation[],
     token: number,
+    ranges: Promise<Map<string, QuoteRange>>,
   ): Promise<void> {
     box.replaceChildren(h('h2', {}, `Sources · ${citations.length}`));
     if (!citations.length) {
@@ -262,10 +270,14 @@ export class DetailsPanel {
       return;
     }
     let articles = new Map<string, { title: string; publisher: string | null }>();
+    let located = new Map<string, QuoteRange>();
     try {
-      articles = await fetchArticles(citations.map((c) => c.articleId));
+      [articles, located] = await Promise.all([
+        fetchArticles(citations.map((c) => c.articleId)),
+        ranges,
+      ]);
     } catch {
-      // Titles are a nicety: the citation (id and quote) is still shown.
+      // Titles and positions are a nicety: the citation (id and quote) is still shown.
     }
     if (token !== this.token) return;
     for (const c of citations) {
@@ -285,7 +297,12 @@ export class DetailsPanel {
               'button',
               {
                 type: 'button',
-                onclick: () => void openSource(c.articleId, c.quote),
+                onclick: () =>
+                  void openSource(
+                    c.articleId,
+                    c.quote,
+                    located.get(citationKey(c.articleId, c.quote)) ?? null,
+                  ),
                 title: 'Open the article with this sentence highlighted',
               },
               'Open source',
@@ -306,4 +323,10 @@ function propertyList(props: Record<string, unknown>): HTMLElement {
     { class: 'props' },
     ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, displayValue(v))]),
   );
+}
+
+/** The API's quote positions for a story fact; none for a node without a story id. */
+function quoteRanges(entityId: unknown, edgeId?: string): Promise<Map<string, QuoteRange>> {
+  if (typeof entityId !== 'string') return Promise.resolve(new Map());
+  return fetchQuoteRanges(entityId, edgeId).catch(() => new Map<string, QuoteRange>());
 }

@@ -1,11 +1,12 @@
-import { fetchNeighbourhood, fetchSubgraph } from '../api/graph-api.js';
+import { fetchNeighbourhood } from '../api/graph-api.js';
 import { request } from '../api/graphql-client.js';
 import { DisagreementsDocument, type DisagreementsQuery } from '../generated/graphql.js';
-import type { Explorer } from '../graph/explorer.js';
+import { addConnected, type ExplorerContext } from '../graph/connect.js';
 import { busy } from '../ui/busy.js';
 import { h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import { openSource } from './source-dialog.js';
+import type { QuoteRange } from '../api/quote-ranges.js';
 
 /** One disagreement and the accounts it opposes, each with its own sources. */
 type Dispute = DisagreementsQuery['disagreements'][number];
@@ -20,8 +21,12 @@ export class DisagreementsPanel {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly explorer: Explorer,
-    private readonly actions: { focus: (id: string) => void; close: () => void },
+    private readonly ctx: ExplorerContext,
+    private readonly actions: {
+      focus: (id: string) => void;
+      close: () => void;
+      showDisputed: () => void;
+    },
   ) {}
 
   async open(): Promise<void> {
@@ -33,7 +38,7 @@ export class DisagreementsPanel {
     try {
       const disputes = await busy('Loading disagreements…', () => this.load());
       if (!this.active) return;
-      const disputed = this.explorer.cy.elements('.disputed').length;
+      const disputed = this.ctx.explorer.cy.elements('.disputed').length;
       this.root.replaceChildren(
         this.header(),
         h(
@@ -102,7 +107,10 @@ export class DisagreementsPanel {
                   h('span', {}, c.title ?? c.articleId),
                   h(
                     'button',
-                    { type: 'button', onclick: () => void openSource(c.articleId, c.quote) },
+                    {
+                      type: 'button',
+                      onclick: () => void openSource(c.articleId, c.quote, rangeOf(c)),
+                    },
                     'Open',
                   ),
                 ),
@@ -124,16 +132,19 @@ export class DisagreementsPanel {
     try {
       const ids = [d.nodeId, ...d.claims.map((c) => c.nodeId)];
       const around = await fetchNeighbourhood(ids, { limit: 30 });
-      const onScreen = this.explorer.cy.nodes().map((n) => n.id());
-      const { subgraph } = await fetchSubgraph([
-        ...new Set([...onScreen, ...around.subgraph.nodes.map((n) => n.id)]),
-      ]);
-      this.explorer.checkpoint();
-      await this.explorer.add(subgraph, { kind: 'near', near: onScreen[0] ?? d.nodeId });
-      this.explorer.setDisagreements(true);
+      const first = Object.keys(this.ctx.store.view.nodes)[0] ?? d.nodeId;
+      await addConnected(this.ctx, around.subgraph, { kind: 'near', near: first });
+      this.actions.showDisputed();
       this.actions.focus(d.nodeId);
     } catch (e) {
       this.root.append(h('div', { class: 'section' }, `Could not show it: ${errorMessage(e)}`));
     }
   }
+}
+
+/** The API's position of a quote, when it found one. */
+function rangeOf(c: { start?: number | null; end?: number | null }): QuoteRange | null {
+  return typeof c.start === 'number' && typeof c.end === 'number'
+    ? { start: c.start, end: c.end }
+    : null;
 }

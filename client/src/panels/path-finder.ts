@@ -1,7 +1,6 @@
 import type { NodeSingular } from 'cytoscape';
 import { fetchShortestPaths } from '../api/graph-api.js';
-import { addConnected } from '../graph/connect.js';
-import type { Explorer } from '../graph/explorer.js';
+import { addConnected, type ExplorerContext } from '../graph/connect.js';
 import { busy } from '../ui/busy.js';
 import { h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
@@ -18,7 +17,7 @@ export class PathFinder {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly explorer: Explorer,
+    private readonly ctx: ExplorerContext,
     private readonly onClose: () => void,
   ) {}
 
@@ -32,7 +31,7 @@ export class PathFinder {
 
   close(): void {
     this.active = false;
-    this.explorer.clearPathHighlight();
+    this.ctx.explorer.clearPathHighlight();
     this.onClose();
   }
 
@@ -50,7 +49,7 @@ export class PathFinder {
 
   private caption(id: string | null): string {
     if (!id) return '';
-    const n = this.explorer.cy.getElementById(id);
+    const n = this.ctx.explorer.cy.getElementById(id);
     return n.nonempty() ? String(n.data('caption')) : id;
   }
 
@@ -128,10 +127,10 @@ export class PathFinder {
         );
         return;
       }
-      await addConnected(this.explorer, result.subgraph, { kind: 'near', near: from });
+      await addConnected(this.ctx, result.subgraph, { kind: 'near', near: from });
       const nodeIds = result.paths.flatMap((p) => p.nodeIds);
       const edgeIds = result.paths.flatMap((p) => p.edgeIds);
-      this.explorer.highlightPaths(nodeIds, edgeIds);
+      this.ctx.explorer.highlightPaths(nodeIds, edgeIds);
       const list = h(
         'ol',
         { class: 'side-list' },

@@ -35,9 +35,11 @@ export function schemaFromScreen(
     relationshipCount: edges.length,
     propertyKeys: [],
     labels: [...labelCounts]
-      .map(([name, count]) => ({ name, count, captionKey: null }))
+      .map(([name, count]) => ({ name, count, captionKey: null, properties: [] }))
       .sort(byCount),
-    relationshipTypes: [...typeCounts].map(([name, count]) => ({ name, count })).sort(byCount),
+    relationshipTypes: [...typeCounts]
+      .map(([name, count]) => ({ name, count, properties: [] }))
+      .sort(byCount),
     metaGraph: [...meta.values()],
   };
 }

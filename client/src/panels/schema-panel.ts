@@ -1,6 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
 import type { SchemaOverview } from '../api/graph-api.js';
-import type { Explorer } from '../graph/explorer.js';
+import type { ExplorerContext } from '../graph/connect.js';
+import { filterLabel } from '../state/commands/filter-label.js';
+import { filterType } from '../state/commands/filter-type.js';
 import { iconDataUri } from '../style/icons.js';
 import { styleForLabel, THEME_COLORS } from '../style/style-rules.js';
 import { byId, fmt, h } from '../ui/dom.js';
@@ -20,10 +22,10 @@ export class SchemaPanel {
   private schema: SchemaOverview | undefined;
 
   constructor(
-    private readonly explorer: Explorer,
+    private readonly ctx: ExplorerContext,
     private readonly actions: SchemaPanelActions,
   ) {
-    explorer.onChange(() => this.renderCounts());
+    ctx.store.subscribe(() => void ctx.explorer.idle().then(() => this.renderCounts()));
   }
 
   render(schema: SchemaOverview): void {
@@ -41,7 +43,7 @@ export class SchemaPanel {
 
   private renderMetaGraph(schema: SchemaOverview): void {
     this.metaCy?.destroy();
-    const theme = THEME_COLORS[this.explorer.settings.theme];
+    const theme = THEME_COLORS[this.ctx.store.view.theme];
     const max = Math.max(1, ...schema.labels.map((l) => l.count));
     const elements = [
       ...schema.labels.map((l) => ({
@@ -107,22 +109,18 @@ export class SchemaPanel {
   }
 
   private renderFacets(schema: SchemaOverview): void {
-    const { hiddenLabels, hiddenTypes } = this.explorer.settings;
+    const { hiddenLabels, hiddenTypes } = this.ctx.store.view;
     byId('label-list').replaceChildren(
       ...schema.labels.map((l) => {
         const s = styleForLabel(l.name);
         const box = h('input', {
           type: 'checkbox',
           'data-label': l.name,
-          checked: !hiddenLabels.has(l.name),
+          checked: !hiddenLabels.includes(l.name),
         });
-        box.addEventListener('change', () => {
-          this.explorer.checkpoint();
-          if (box.checked) hiddenLabels.delete(l.name);
-          else hiddenLabels.add(l.name);
-          this.explorer.applyFilters();
-          this.explorer.changed();
-        });
+        box.addEventListener('change', () =>
+          this.ctx.store.dispatch(filterLabel, { label: l.name, visible: box.checked }),
+        );
         return h(
           'li',
           {},
@@ -156,15 +154,11 @@ export class SchemaPanel {
         const box = h('input', {
           type: 'checkbox',
           'data-type': t.name,
-          checked: !hiddenTypes.has(t.name),
+          checked: !hiddenTypes.includes(t.name),
         });
-        box.addEventListener('change', () => {
-          this.explorer.checkpoint();
-          if (box.checked) hiddenTypes.delete(t.name);
-          else hiddenTypes.add(t.name);
-          this.explorer.applyFilters();
-          this.explorer.changed();
-        });
+        box.addEventListener('change', () =>
+          this.ctx.store.dispatch(filterType, { type: t.name, visible: box.checked }),
+        );
         return h(
           'li',
           {},
@@ -184,8 +178,8 @@ export class SchemaPanel {
   /** Shows "on screen / in the graph" per label and type. */
   private renderCounts(): void {
     if (!this.schema) return;
-    const cy = this.explorer.cy;
-    const { hiddenLabels, hiddenTypes } = this.explorer.settings;
+    const cy = this.ctx.explorer.cy;
+    const { hiddenLabels, hiddenTypes } = this.ctx.store.view;
     for (const l of this.schema.labels) {
       const el = document.querySelector(`[data-count-label="${CSS.escape(l.name)}"]`);
       const on = cy.nodes().filter((n) => (n.data('labels') as string[]).includes(l.name)).length;
@@ -193,7 +187,7 @@ export class SchemaPanel {
       const box = document.querySelector<HTMLInputElement>(
         `input[data-label="${CSS.escape(l.name)}"]`,
       );
-      if (box) box.checked = !hiddenLabels.has(l.name);
+      if (box) box.checked = !hiddenLabels.includes(l.name);
     }
     for (const t of this.schema.relationshipTypes) {
       const el = document.querySelector(`[data-count-type="${CSS.escape(t.name)}"]`);
@@ -202,7 +196,7 @@ export class SchemaPanel {
       const box = document.querySelector<HTMLInputElement>(
         `input[data-type="${CSS.escape(t.name)}"]`,
       );
-      if (box) box.checked = !hiddenTypes.has(t.name);
+      if (box) box.checked = !hiddenTypes.includes(t.name);
     }
   }
 }

@@ -1,13 +1,18 @@
 import { fetchArticles } from '../api/sources-api.js';
 import { byId, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
-import { findQuote } from './quote-range.js';
+import type { QuoteRange } from '../api/quote-ranges.js';
 
 /**
  * Opens the cited article with the quote highlighted and scrolled into view: the one click from
- * a fact to the sentence that supports it.
+ * a fact to the sentence that supports it. `range` is where the API located the quote (its
+ * start/end); null when it did not find it.
  */
-export async function openSource(articleId: string, quote: string): Promise<void> {
+export async function openSource(
+  articleId: string,
+  quote: string,
+  range: QuoteRange | null,
+): Promise<void> {
   const dialog = byId<HTMLDialogElement>('source-dialog');
   const body = h(
     'div',
@@ -35,7 +40,6 @@ export async function openSource(articleId: string, quote: string): Promise<void
       return;
     }
     title.textContent = article.title;
-    const range = findQuote(article.text, quote);
     const mark = range
       ? h('mark', { id: 'source-quote' }, article.text.slice(range.start, range.end))
       : null;

@@ -1,5 +1,5 @@
 /**
- * Undo and redo over snapshots of the explorer's state. Snapshots (not commands) because every
+ * Undo and redo over snapshots (the Store keeps Views). Snapshots (not inverse commands) because every
  * change — expand, hide, collapse, layout, filter — is then undoable the same way, and a snapshot
  * of a few thousand elements is cheap next to the fetch that produced them.
  */
@@ -29,6 +29,12 @@ export class UndoStack<T> {
     const next = this.future.pop();
     if (next !== undefined) this.past.push(current);
     return next;
+  }
+
+  /** Forgets every step (the first picture is where undo stops). */
+  clear(): void {
+    this.past.length = 0;
+    this.future.length = 0;
   }
 
   get canUndo(): boolean {

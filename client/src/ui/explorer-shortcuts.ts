@@ -1,97 +1,81 @@
-import type { Explorer } from '../graph/explorer.js';
-import { LAYOUT_NAMES } from '../state/view-state.js';
-import { byId } from './dom.js';
+import type { Command } from '../state/command.js';
+import { hide } from '../state/commands/hide.js';
+import { selectNeighbours, select } from '../state/commands/select.js';
+import { nextLayout, setLayout } from '../state/commands/set-layout.js';
+import { toggleDisagreements } from '../state/commands/toggle-disagreements.js';
+import { toggleEdgeLabels } from '../state/commands/toggle-edge-labels.js';
+import { togglePin } from '../state/commands/toggle-pin.js';
+import { toggleTheme } from '../state/commands/toggle-theme.js';
+import type { Store } from '../state/store.js';
 import { ctrl, key, type Shortcut } from './shortcuts.js';
 
-/** What the shortcuts do beyond the explorer itself. */
+/** What the shortcuts do beyond running a command. */
 export interface ShortcutActions {
-  readonly explorer: Explorer;
+  readonly store: Store;
   readonly focusSearch: () => void;
   readonly expand: (id: string) => void;
   readonly openPathFinder: () => void;
   /** Closes the path finder; false when it was not open. */
   readonly closePathFinder: () => boolean;
-  readonly toggleDisagreements: () => void;
   readonly toggleConsole: () => void;
+  readonly fit: () => void;
   readonly share: () => void;
   readonly showHelp: () => void;
 }
 
+/** The commands that have a key, in the order the `?` dialog lists them after the actions. */
+const KEYED: readonly Command<never>[] = [
+  hide,
+  togglePin,
+  selectNeighbours,
+  toggleDisagreements,
+  setLayout,
+  nextLayout,
+  toggleEdgeLabels,
+  toggleTheme,
+] as unknown as Command<never>[];
+
+/** A command's shortcut, dispatched through the store with the argument it reads from the View. */
+function fromCommand(store: Store, command: Command<never>): Shortcut[] {
+  const s = command.shortcut;
+  if (!s) return [];
+  return [
+    {
+      keys: s.keys,
+      description: s.description,
+      match: s.match,
+      run: () => void store.dispatch(command, s.arg(store.view)),
+    },
+  ];
+}
+
 /** The explorer's keyboard shortcuts, in the order the `?` dialog lists them. */
 export function explorerShortcuts(a: ShortcutActions): Shortcut[] {
-  const { explorer } = a;
-  const cy = (): Explorer['cy'] => explorer.cy;
-  const fit = (): void => void cy().animate({ fit: { eles: cy().elements(), padding: 40 } });
-  const cycleLayout = (): void => {
-    const i = LAYOUT_NAMES.indexOf(explorer.settings.layout);
-    const next = LAYOUT_NAMES[(i + 1) % LAYOUT_NAMES.length] ?? 'fcose';
-    byId<HTMLSelectElement>('layout-select').value = next;
-    void explorer.relayout(next);
-  };
+  const { store } = a;
   return [
     { keys: '/', description: 'Search', match: key('/'), run: a.focusSearch },
     {
       keys: 'X',
       description: 'Expand the selected nodes (or double-click a node)',
       match: key('x'),
-      run: () =>
-        cy()
-          .$('node:selected')
-          .forEach((n) => a.expand(n.id())),
+      run: () => store.view.selected.filter((id) => store.view.nodes[id]).forEach(a.expand),
     },
-    {
-      keys: 'Delete',
-      description: 'Hide the selection',
-      match: (e) => key('Delete')(e) || key('Backspace')(e),
-      run: () => explorer.hide(cy().$(':selected')),
-    },
-    {
-      keys: 'N',
-      description: 'Pin or unpin the selected nodes',
-      match: key('n'),
-      run: () => explorer.togglePin(cy().$('node:selected')),
-    },
-    {
-      keys: 'A',
-      description: 'Select the neighbours of the selection',
-      match: key('a'),
-      run: () => void cy().$('node:selected').closedNeighborhood().select(),
-    },
+    ...KEYED.flatMap((c) => fromCommand(store, c)),
     {
       keys: 'P',
       description: 'Shortest paths (between the two selected nodes)',
       match: key('p'),
       run: a.openPathFinder,
     },
-    { keys: 'D', description: 'Disagreements view', match: key('d'), run: a.toggleDisagreements },
     { keys: 'C', description: 'Cypher console', match: key('c'), run: a.toggleConsole },
-    { keys: 'F', description: 'Fit to screen', match: key('f'), run: fit },
-    {
-      keys: 'R',
-      description: 'Run the layout again',
-      match: key('r'),
-      run: () => void explorer.relayout(),
-    },
-    { keys: 'L', description: 'Next layout', match: key('l'), run: cycleLayout },
-    {
-      keys: 'E',
-      description: 'Relationship labels on or off',
-      match: key('e'),
-      run: () => byId('btn-edge-labels').click(),
-    },
-    {
-      keys: 'T',
-      description: 'Light or dark theme',
-      match: key('t'),
-      run: () => byId('btn-theme').click(),
-    },
+    { keys: 'F', description: 'Fit to screen', match: key('f'), run: a.fit },
     { keys: 'S', description: 'Copy a link to this view', match: key('s'), run: a.share },
-    { keys: 'Ctrl Z', description: 'Undo', match: ctrl('z'), run: () => void explorer.undo() },
+    { keys: 'Ctrl Z', description: 'Undo', match: ctrl('z'), run: () => void store.undo() },
     {
       keys: 'Ctrl Shift Z',
       description: 'Redo (also Ctrl Y)',
       match: (e) => ctrl('z', true)(e) || ctrl('y')(e),
-      run: () => void explorer.redo(),
+      run: () => void store.redo(),
     },
     // Listed for completeness; the console's editor handles it.
     {
@@ -105,7 +89,7 @@ export function explorerShortcuts(a: ShortcutActions): Shortcut[] {
       description: 'Close the path finder, or clear the selection',
       match: key('Escape'),
       run: () => {
-        if (!a.closePathFinder()) cy().$(':selected').unselect();
+        if (!a.closePathFinder()) store.dispatch(select, []);
       },
     },
     { keys: '?', description: 'This list', match: key('?'), run: a.showHelp },

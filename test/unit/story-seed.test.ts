@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripComments } from '../../server/cypher/split-statements.js';
@@ -9,27 +9,31 @@ import {
   cypherString,
   parseCypherString,
   readArticle,
-  root,
   seedPath,
   sourcesDir,
   withCurrentBlock,
   type ArticleId,
 } from '../../scripts/generate-seed-articles.js';
 import { handWrittenStatements, seedElements } from '../../scripts/story-seed.js';
+import { sharedData } from '../support/shared-data.js';
 
 const seed = readFileSync(seedPath, 'utf8');
 const elements = seedElements(seed);
 const nodes = elements.filter((e) => e.kind === 'node');
 const relationships = elements.filter((e) => e.kind === 'relationship');
-const sharedSeeds = join(root, '..', 'shared', 'seeds');
+const sharedSeeds = sharedData(
+  'The shared copy of the source articles',
+  ['seeds'],
+  "It is the project's shared folder, laid beside the checkout in CI; cypher/sources holds the same articles, so only the byte-for-byte comparison with it is skipped.",
+);
 
 describe('the story seed file (cypher/seed.cypher), read without a database', () => {
-  it.skipIf(!existsSync(sharedSeeds))(
+  it.skipIf(!sharedSeeds.present)(
     'keeps byte-for-byte copies of the shared source articles in cypher/sources',
     () => {
       for (const file of Object.values(articleFiles)) {
         expect(
-          readFileSync(join(sourcesDir, file)).equals(readFileSync(join(sharedSeeds, file))),
+          readFileSync(join(sourcesDir, file)).equals(readFileSync(join(sharedSeeds.dir, file))),
         ).toBe(true);
       }
     },

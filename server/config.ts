@@ -20,6 +20,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Readable lines and progress bars on a terminal, JSON lines elsewhere (auto), or either always.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
 
   // An external Neo4j; when unset Dossier runs its own local Neo4j.
   NEO4J_URI: z
@@ -99,6 +101,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
+  /** `auto`: pretty on a terminal, JSON lines otherwise (server/logger.ts decides). */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly neo4j: {
     /** undefined means: run the local Neo4j. */
     readonly uri: string | undefined;
@@ -187,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

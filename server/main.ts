@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, logProgress } from './logger.js';
 import { MissingToolError } from './neo4j/fetch-jars.js';
+import { stepFromCount } from './terminal-progress.js';
 import { openRuntime, waitForDatabase, type Runtime } from './runtime.js';
 
 /**
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const startedAt = Date.now();
 
   let runtime: Runtime | undefined;
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
 
   if (empty) {
     logger.info('The database is empty: loading the story graph.');
-    await seedStory(db, { progress: (m) => logger.info(m) });
+    const progress = logProgress(logger);
+    await seedStory(db, { progress: (m) => progress(m, stepFromCount(m, 'story graph', 'steps')) });
   }
 
   const app = createApp({ config, db, logger, schema });

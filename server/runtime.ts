@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import type { Logger } from './logger.js';
+import { logProgress, type Logger } from './logger.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j/supervisor.js';
 
 /** The database Dossier talks to, and the local Neo4j behind it when there is one. */
@@ -36,7 +36,7 @@ export async function openRuntime(
         cacheDir: config.localNeo4j.cacheDir,
         port: config.localNeo4j.port,
         heap: config.localNeo4j.heap,
-        progress: (message) => logger.info(message),
+        progress: logProgress(logger),
         onOutput: (line) => logger.debug({ neo4j: line }),
         onSpawned: options.onWaiting,
       },

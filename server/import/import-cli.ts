@@ -9,6 +9,7 @@ import { describeTarget, exitWith, runCommand } from '../cli/run-command.js';
 import { deleteAllNodes } from '../db/delete-all.js';
 import { importCsvDirectory } from './import-csv.js';
 import { ImportError } from './import-error.js';
+import { resolveLogFormat } from '../logger.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const USAGE = `Usage: npm run import -- <directory> [options]
@@ -93,13 +94,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const reporter = createProgressReporter(process.stderr);
+  // Chosen once the configuration (LOG_FORMAT) is read; plain lines until then.
+  let reporter = createProgressReporter(process.stderr, false);
   const code = await runCommand({
     waitSeconds: args.waitSeconds,
     onInterrupt:
       'the batch being written is rolled back. Run the same command again to finish the import.',
     intro: (config) => `Importing ${args.dir} into ${describeTarget(config)} …`,
-    run: async (db) => {
+    run: async (db, config) => {
+      const bar = resolveLogFormat(config.logFormat, process.stderr.isTTY) === 'pretty';
+      reporter = createProgressReporter(process.stderr, bar);
       if (args.reset) {
         console.log('Deleting the existing graph …');
         await deleteAllNodes(db);

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { createTerminalProgress, type ProgressStep } from '../terminal-progress.js';
 import type { ImportProgress } from './import-csv.js';
 
 export interface ProgressReporter {
@@ -39,37 +40,37 @@ export function formatProgressLine(p: ImportProgress): string {
   ].join(' · ');
 }
 
+/** The import as a bar step: input megabytes read, with rows, rate and file beside the bar. */
+export function importStep(p: ImportProgress): ProgressStep {
+  const { rowsPerSecond } = rates(p);
+  return {
+    task: 'import',
+    done: Math.round(p.bytesDone / 1e5) / 10,
+    total: Math.max(Math.round(p.bytesTotal / 1e5) / 10, 0.1),
+    unit: 'MB of CSV',
+    detail: `${number.format(p.rows)} rows · ${number.format(Math.round(rowsPerSecond))} rows/s · file ${p.fileIndex + 1}/${p.fileCount} ${basename(p.file)}`,
+  };
+}
+
 /**
- * A redrawn bar (rows, rows/s, ETA) on a terminal; plain lines, one per committed batch,
- * anywhere else.
+ * A progress bar (cli-progress, on `out`) when `bar` is true — a person at a terminal; plain
+ * lines, one per committed batch, otherwise (logs, pipes, and the tests that read a child's
+ * output).
  */
 export function createProgressReporter(
-  out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+  out: NodeJS.WritableStream,
+  bar: boolean,
+  print: (text: string) => void = (text) => process.stdout.write(text),
 ): ProgressReporter {
-  if (!out.isTTY) {
+  if (!bar) {
     return {
       update: (p) => out.write(`${formatProgressLine(p)}\n`),
       done: () => undefined,
     };
   }
-  let drawn = false;
-  let lastDraw = 0;
+  const terminal = createTerminalProgress(out, print);
   return {
-    update(p) {
-      const now = Date.now();
-      if (now - lastDraw < 100 && p.bytesDone < p.bytesTotal) return;
-      lastDraw = now;
-      const { rowsPerSecond, share, etaMs } = rates(p);
-      const width = 24;
-      const filled = Math.round(share * width);
-      const text = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${number.format(p.rows)} rows · ${number.format(Math.round(rowsPerSecond))} rows/s · ETA ${duration(etaMs)} · ${basename(p.file)}`;
-      const max = (out.columns ?? 100) - 1;
-      out.write(`\r\x1b[K${text.length > max ? text.slice(0, max) : text}`);
-      drawn = true;
-    },
-    done() {
-      if (drawn) out.write('\n');
-      drawn = false;
-    },
+    update: (p) => terminal.update(importStep(p)),
+    done: () => terminal.stop(),
   };
 }

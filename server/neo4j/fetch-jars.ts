@@ -2,6 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../paths.js';
+import type { Progress } from '../terminal-progress.js';
+
+export type { Progress };
 
 /** What the local Neo4j needs on disk: a classpath file and the compiled launcher. */
 export interface Neo4jInstall {
@@ -46,10 +49,9 @@ export function requireTools(forInstall: boolean): void {
   }
 }
 
-export type Progress = (message: string) => void;
-
-// Maven's size of everything org.neo4j:neo4j 5.26 pulls in, for a rough percentage.
-const EXPECTED_BYTES = 125 * 1024 * 1024;
+// Maven's size of everything org.neo4j:neo4j 5.26 pulls in, for a rough percentage and the bar.
+const EXPECTED_BYTES = 138 * 1000 * 1000;
+const TASK = "Neo4j's jars";
 
 function parseSize(amount: string, unit: string): number {
   const n = Number(amount);
@@ -84,7 +86,7 @@ export async function ensureNeo4jInstalled(
   }
   requireTools(true);
   mkdirSync(dir, { recursive: true });
-  progress(`Fetching Neo4j ${version} (about 125 MB of jars from Maven Central) into ${dir} …`);
+  progress(`Fetching Neo4j ${version} (about 138 MB of jars from Maven Central) into ${dir} …`);
   const tmpClasspath = `${classpathFile}.tmp`;
   await runMaven(
     [
@@ -137,10 +139,17 @@ function runMaven(args: string[], progress: Progress): Promise<void> {
         files += 1;
         bytes += parseSize(m[1], m[2]);
         const now = Date.now();
-        if (now - lastReport > 2000) {
+        // Once a second: often enough for a bar, few enough lines for a JSON log.
+        if (now - lastReport > 1000) {
           lastReport = now;
           const pct = Math.min(99, Math.round((bytes / EXPECTED_BYTES) * 100));
-          progress(`  … ${files} files, ${(bytes / 1e6).toFixed(1)} MB (~${pct}%)`);
+          progress(`  … ${files} files, ${(bytes / 1e6).toFixed(1)} MB (~${pct}%)`, {
+            task: TASK,
+            // Never complete before Maven is done: the expected size is an estimate.
+            done: Math.round(bytes / 1e5) / 10,
+            total: Math.max(EXPECTED_BYTES, bytes * 1.01) / 1e6,
+            unit: 'MB',
+          });
         }
       }
     };
@@ -149,7 +158,13 @@ function runMaven(args: string[], progress: Progress): Promise<void> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) {
-        progress(`  … ${files} files, ${(bytes / 1e6).toFixed(1)} MB fetched`);
+        const mb = Math.round(bytes / 1e5) / 10;
+        progress(`  … ${files} files, ${mb.toFixed(1)} MB fetched`, {
+          task: TASK,
+          done: mb,
+          total: mb,
+          unit: 'MB',
+        });
         resolvePromise();
       } else {
         reject(new Error(`Maven failed (exit ${code}). Last lines:\n${tail.join('\n')}`));

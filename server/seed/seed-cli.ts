@@ -6,6 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { describeTarget, exitWith, runCommand } from '../cli/run-command.js';
+import { resolveLogFormat } from '../logger.js';
+import { createTerminalProgress, stepFromCount } from '../terminal-progress.js';
 import { seedStory } from './seed.js';
 
 const USAGE = `Usage: npm run seed [-- --reset]
@@ -51,9 +53,20 @@ async function main(argv: string[]): Promise<number> {
     onInterrupt: 'the seed transaction is rolled back.',
     intro: (config) =>
       `Seeding the story graph into ${describeTarget(config)}${reset ? ', after deleting everything in it' : ''} …`,
-    run: async (db) => {
-      const progress = (message: string): void => console.log(message);
+    run: async (db, config) => {
+      // On a terminal the seed's steps ("… 3/12") draw a bar; elsewhere every line is printed.
+      const bars =
+        resolveLogFormat(config.logFormat, process.stderr.isTTY) === 'pretty'
+          ? createTerminalProgress(process.stderr, (text) => process.stdout.write(text))
+          : undefined;
+      const progress = (message: string): void => {
+        const step = bars && stepFromCount(message, 'story graph', 'steps');
+        if (step) bars?.update(step);
+        else if (bars) bars.log(`${message}\n`);
+        else console.log(message);
+      };
       const result = await seedStory(db, { reset, progress });
+      bars?.stop();
       progress(
         `Done: ${result.statements} statements; the database now holds ${result.nodes} nodes and ${result.relationships} relationships.`,
       );

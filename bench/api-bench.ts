@@ -12,17 +12,20 @@ import type { Params } from '../server/db/database.js';
 import { importCsvDirectory } from '../server/import/import-csv.js';
 import { fromRoot } from '../server/paths.js';
 import { buildNeo4jGraphQLModel, type Neo4jGraphQLModel } from './api/neo4j-graphql-typedefs.js';
+import { encodeParams } from './api/floor-endpoint.js';
 import { emptyDatabase, silent, type BenchNeo4j } from './lib/bench-neo4j.js';
 import { elapsedMs, round, summarize, type LatencySummary } from './lib/stats.js';
 
 /**
- * Dossier's GraphQL vs the same Cypher through the raw neo4j-driver vs @neo4j/graphql, on the same
- * database in the same run: p50/p99 at concurrency 1 (the three interleaved request by request, so
- * a noisy neighbour hits all three alike) and requests/s at concurrency 16.
+ * Dossier's GraphQL vs the floor (a bare node:http endpoint running the same statement, see
+ * api/floor-endpoint.ts) vs @neo4j/graphql, all three over HTTP from the same client, plus the
+ * same Cypher through the raw neo4j-driver in this process as context; on the same database in
+ * the same run: p50/p99 at concurrency 1 (the four interleaved request by request, so a noisy
+ * neighbour hits all alike) and requests/s at concurrency 16.
  */
 
-export type Impl = 'dossier' | 'raw' | 'neo4jGraphql';
-export const IMPLS: readonly Impl[] = ['dossier', 'raw', 'neo4jGraphql'];
+export type Impl = 'dossier' | 'floor' | 'raw' | 'neo4jGraphql';
+export const IMPLS: readonly Impl[] = ['dossier', 'floor', 'raw', 'neo4jGraphql'];
 
 export interface ImplResult {
   readonly latency: LatencySummary;
@@ -37,12 +40,16 @@ export interface ApiQueryResult {
   readonly name: string;
   readonly description: string;
   readonly results: Readonly<Record<Impl, ImplResult>>;
-  /** Dossier p50 / raw driver p50 (target ≤ 1.15). */
+  /** Dossier p50 / floor p50 (target ≤ 1.1). */
+  readonly p50VsFloor: number;
+  /** Dossier p50 / raw driver p50 (context: no HTTP at all). */
   readonly p50VsRaw: number;
   /** Dossier req/s / @neo4j/graphql req/s at concurrency 16 (target ≥ 2). */
   readonly throughputVsNeo4jGraphql: number;
   /** Statements Dossier sent to Neo4j for one request. */
   readonly dossierStatements: number;
+  /** The statement Dossier sent, as the floor and the raw driver replay it. */
+  readonly statement: string;
 }
 
 export interface ApiBenchResult {
@@ -447,15 +454,30 @@ export async function benchApi(
   const driver = neo4j.driver(bench.neo4j.uri, neo4j.auth.basic('neo4j', ''), {
     maxConnectionPoolSize: 100,
   });
-  const url = (impl: Impl): string =>
-    `http://127.0.0.1:${server.port}/${impl === 'dossier' ? 'graphql' : 'neo4j-graphql'}`;
+  const base = `http://127.0.0.1:${server.port}`;
 
   const queries: ApiQueryResult[] = [];
   try {
     for (const spec of specs) {
       log(`api: ${spec.name} …`);
+      const registered = (await post(
+        `${base}/floor/register`,
+        JSON.stringify({ cypher: spec.raw.cypher }),
+      )) as { id: number };
+      const floorBody = JSON.stringify({ params: encodeParams(spec.raw.params) });
+      const url: Record<Exclude<Impl, 'raw'>, string> = {
+        dossier: `${base}/graphql`,
+        floor: `${base}/floor/${registered.id}`,
+        neo4jGraphql: `${base}/neo4j-graphql`,
+      };
+      const body: Record<Exclude<Impl, 'raw'>, string> = {
+        dossier: spec.dossier.body,
+        floor: floorBody,
+        neo4jGraphql: spec.neo4jGraphql.body,
+      };
       const sizes: Record<Impl, { nodes: number; edges: number }> = {
         dossier: { nodes: 0, edges: 0 },
+        floor: { nodes: 0, edges: 0 },
         raw: { nodes: 0, edges: 0 },
         neo4jGraphql: { nodes: 0, edges: 0 },
       };
@@ -464,19 +486,23 @@ export async function benchApi(
           await rawRun(driver, spec.raw.cypher, spec.raw.params);
           return;
         }
-        const json = await post(url(impl), spec[impl].body);
+        const json = await post(url[impl], body[impl]);
         const problem = hasErrors(json);
         if (problem) throw new Error(`${impl} answered with errors: ${problem}`);
       };
       for (const impl of ['dossier', 'neo4jGraphql'] as const) {
-        const json = await post(url(impl), spec[impl].body);
+        const json = await post(url[impl], body[impl]);
         const problem = hasErrors(json);
         if (problem) throw new Error(`${impl} answered with errors: ${problem}`);
         sizes[impl] = spec[impl].size(json);
       }
+      const floorRows = await post(url.floor, floorBody);
+      if (!Array.isArray(floorRows))
+        throw new Error(`the floor answered ${JSON.stringify(floorRows).slice(0, 300)}`);
       sizes.raw = { nodes: sizes.dossier.nodes, edges: sizes.dossier.edges };
+      sizes.floor = sizes.raw;
       for (let i = 0; i < C1_WARMUP; i++) for (const impl of IMPLS) await once(impl);
-      const samples: Record<Impl, number[]> = { dossier: [], raw: [], neo4jGraphql: [] };
+      const samples: Record<Impl, number[]> = { dossier: [], floor: [], raw: [], neo4jGraphql: [] };
       for (let i = 0; i < C1_REQUESTS; i++) {
         // Rotate the order too, so no implementation always runs right after another.
         for (let k = 0; k < IMPLS.length; k++) {
@@ -487,12 +513,9 @@ export async function benchApi(
         }
       }
       const tp: Record<Impl, { rps: number; errors: number }> = {
-        dossier: await httpThroughput(url('dossier'), spec.dossier.body, C16_SECONDS),
-        neo4jGraphql: await httpThroughput(
-          url('neo4jGraphql'),
-          spec.neo4jGraphql.body,
-          C16_SECONDS,
-        ),
+        dossier: await httpThroughput(url.dossier, body.dossier, C16_SECONDS),
+        floor: await httpThroughput(url.floor, body.floor, C16_SECONDS),
+        neo4jGraphql: await httpThroughput(url.neo4jGraphql, body.neo4jGraphql, C16_SECONDS),
         raw: await rawThroughput(driver, spec.raw.cypher, spec.raw.params, 16, C16_SECONDS),
       };
       const results = Object.fromEntries(
@@ -510,15 +533,17 @@ export async function benchApi(
         name: spec.name,
         description: spec.description,
         results,
+        p50VsFloor: round(results.dossier.latency.p50Ms / results.floor.latency.p50Ms, 2),
         p50VsRaw: round(results.dossier.latency.p50Ms / results.raw.latency.p50Ms, 2),
         throughputVsNeo4jGraphql: round(
           results.dossier.requestsPerSecond16 / results.neo4jGraphql.requestsPerSecond16,
           2,
         ),
         dossierStatements: spec.dossierStatements,
+        statement: spec.raw.cypher,
       };
       log(
-        `api: ${spec.name}: p50 Dossier ${results.dossier.latency.p50Ms} ms, raw ${results.raw.latency.p50Ms} ms, @neo4j/graphql ${results.neo4jGraphql.latency.p50Ms} ms; req/s@16 ${results.dossier.requestsPerSecond16} / ${results.raw.requestsPerSecond16} / ${results.neo4jGraphql.requestsPerSecond16}`,
+        `api: ${spec.name}: p50 Dossier ${results.dossier.latency.p50Ms} ms, floor ${results.floor.latency.p50Ms} ms, raw ${results.raw.latency.p50Ms} ms, @neo4j/graphql ${results.neo4jGraphql.latency.p50Ms} ms (Dossier/floor ${q.p50VsFloor}); req/s@16 ${results.dossier.requestsPerSecond16} / ${results.floor.requestsPerSecond16} / ${results.raw.requestsPerSecond16} / ${results.neo4jGraphql.requestsPerSecond16} (Dossier/@neo4j/graphql ${q.throughputVsNeo4jGraphql})`,
       );
       queries.push(q);
     }

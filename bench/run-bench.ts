@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10k,100k,1m --only import,api,render,cold]`: measures Dossier
+ * `npm run bench [-- --sizes 10k,100k,1m --only import,api,render,cold --markdown FILE]`: measures Dossier
  * against what a user would pick instead, side by side in one run, and writes BENCHMARKS.md plus
  * the raw numbers in bench/results/<timestamp>.json. Never part of `npm test`.
  */
@@ -48,6 +48,7 @@ function options(argv: string[]): {
   phases: Set<Phase>;
   batchSize: number;
   report: string | undefined;
+  markdown: string;
 } {
   const { values } = parseArgs({
     args: argv,
@@ -57,6 +58,8 @@ function options(argv: string[]): {
       'batch-size': { type: 'string', default: '10000' },
       // Rewrite BENCHMARKS.md from a saved results file (e.g. after editing bench/notes.md).
       report: { type: 'string' },
+      // Where the report goes: a partial run (--only api) should not replace the full one.
+      markdown: { type: 'string', default: fromRoot('BENCHMARKS.md') },
     },
     strict: true,
   });
@@ -64,19 +67,22 @@ function options(argv: string[]): {
   for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s} (10k, 100k, 1m)`);
   const phases = new Set(values.only.split(',').map((p) => p.trim()) as Phase[]);
   for (const p of phases) if (!PHASES.includes(p)) throw new Error(`unknown phase ${p}`);
-  return { sizes, phases, batchSize: Number(values['batch-size']), report: values.report };
+  return {
+    sizes,
+    phases,
+    batchSize: Number(values['batch-size']),
+    report: values.report,
+    markdown: values.markdown,
+  };
 }
 
 const log = (message: string): void => console.log(`[bench] ${message}`);
 
 async function main(): Promise<void> {
-  const { sizes, phases, batchSize, report } = options(process.argv.slice(2));
+  const { sizes, phases, batchSize, report, markdown } = options(process.argv.slice(2));
   if (report !== undefined) {
-    await writeReport(
-      JSON.parse(readFileSync(report, 'utf8')) as BenchResults,
-      fromRoot('BENCHMARKS.md'),
-    );
-    log(`BENCHMARKS.md rewritten from ${report}`);
+    await writeReport(JSON.parse(readFileSync(report, 'utf8')) as BenchResults, markdown);
+    log(`${markdown} rewritten from ${report}`);
     return;
   }
   const started = new Date();
@@ -215,8 +221,8 @@ async function main(): Promise<void> {
   mkdirSync(fromRoot('bench', 'results'), { recursive: true });
   const file = fromRoot('bench', 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  await writeReport(results, fromRoot('BENCHMARKS.md'));
-  log(`done in ${results.durationS} s: ${file} and BENCHMARKS.md`);
+  await writeReport(results, markdown);
+  log(`done in ${results.durationS} s: ${file} and ${markdown}`);
 }
 
 main().then(

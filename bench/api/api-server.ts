@@ -2,7 +2,8 @@
  * The server side of the API benchmark, run as its own process (pinned to its own core where the
  * machine allows) so the load generator does not share a core with it:
  * Dossier's app (its GraphQL at /graphql) and @neo4j/graphql with type definitions for the same
- * graph (at /neo4j-graphql, on its own yoga instance), both in one HTTP server on one Neo4j.
+ * graph (at /neo4j-graphql, on its own yoga instance), both in one HTTP server on one Neo4j; and the
+ * floor (at /floor, see floor-endpoint.ts): the least an HTTP endpoint can do for the same answer.
  *
  * Usage: tsx bench/api/api-server.ts <bolt-uri> <typedefs-file>; prints "READY <port>".
  */
@@ -15,6 +16,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
+import { createFloor } from './floor-endpoint.js';
 
 async function main(): Promise<void> {
   const [uri, typeDefsFile] = process.argv.slice(2);
@@ -44,8 +46,10 @@ async function main(): Promise<void> {
     logging: false,
   });
 
+  const floor = createFloor(db);
   const server = createServer((req, res) => {
     if ((req.url ?? '').startsWith('/neo4j-graphql')) void neo4jGraphql.handle(req, res);
+    else if ((req.url ?? '').startsWith('/floor/')) floor(req, res);
     else app.handle(req, res);
   });
   server.keepAliveTimeout = 60_000;

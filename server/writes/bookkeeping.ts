@@ -15,6 +15,12 @@ export const BOOKKEEPING_LABELS = {
   idempotency: 'DossierIdempotencyKey',
   /** A saved view (a "case") and its earlier versions. */
   savedCase: 'DossierCase',
+  /**
+   * A short-lived lock on one fact's identity (label + name, or from + type + to), created and
+   * deleted in the same write transaction: its uniqueness constraint makes two concurrent writes
+   * of the same fact take turns, so the second cites the first's element instead of duplicating it.
+   */
+  lock: 'DossierLock',
 } as const;
 
 /** Property keys Dossier sets on the user's nodes and relationships. */

@@ -1,0 +1,23 @@
+import type { GraphQLContext } from '../graphql/context.js';
+import { checkCitations, type CitationInput } from './citations.js';
+import { findElement } from './element.js';
+import { citeExisting, type FactWrite } from './fact-writes.js';
+import { runWrite } from './run-write.js';
+
+export interface AddCitationsInput {
+  readonly element: string;
+  readonly citations: readonly CitationInput[];
+}
+
+/** Adds citations to any existing node or relationship (UNCHANGED when it has them all). */
+export async function addCitations(
+  ctx: GraphQLContext,
+  input: AddCitationsInput,
+  idempotencyKey?: string | null,
+): Promise<FactWrite> {
+  return runWrite(ctx, { operation: 'addCitations', idempotencyKey, input }, async (scope) => {
+    const element = await findElement(scope.tx, input.element, 'element');
+    const citations = await checkCitations(scope.tx, input.citations);
+    return citeExisting(scope, element, citations);
+  });
+}

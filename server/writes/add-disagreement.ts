@@ -1,0 +1,73 @@
+import { userError } from '../db/errors.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { checkCitations, type CitationInput } from './citations.js';
+import { findElement } from './element.js';
+import { writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
+import { runWrite } from './run-write.js';
+import { checkText, type PropertyValue } from './write-input.js';
+
+export interface AddDisagreementInput {
+  readonly name: string;
+  readonly question: string;
+  readonly topic?: string | null;
+  readonly between: readonly string[];
+  readonly citations: readonly CitationInput[];
+}
+
+const MAX_CLAIMS = 20;
+
+/**
+ * Adds a disagreement in the story's model: a Disagreement node with its question, BETWEEN each
+ * of the claims that answer it differently (at least two, each a Claim node).
+ */
+export async function addDisagreement(
+  ctx: GraphQLContext,
+  input: AddDisagreementInput,
+  idempotencyKey?: string | null,
+): Promise<FactWrite> {
+  const name = checkText('name', input.name, 1_000);
+  const between = [...new Set(input.between)];
+  if (between.length < 2 || between.length > MAX_CLAIMS) {
+    throw userError(
+      'BAD_USER_INPUT',
+      `A disagreement is between 2 to ${MAX_CLAIMS} different claims; ${between.length} were given. Add the claims first with addClaim.`,
+    );
+  }
+  const properties: Record<string, PropertyValue> = {
+    question: checkText('question', input.question, 2_000),
+    ...(input.topic ? { topic: checkText('topic', input.topic, 200) } : {}),
+  };
+  return runWrite(ctx, { operation: 'addDisagreement', idempotencyKey, input }, async (scope) => {
+    const citations = await checkCitations(scope.tx, input.citations);
+    // One statement at a time: a transaction runs its statements in order.
+    const claims = [];
+    for (const ref of between)
+      claims.push(await findElement(scope.tx, ref, 'between', { nodesOnly: true }));
+    for (const [i, claim] of claims.entries()) {
+      if (claim.kind !== 'node' || !claim.value.labels.includes('Claim')) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `${JSON.stringify(between[i])} is not a Claim; a disagreement is between claims. Add each side with addClaim first.`,
+        );
+      }
+    }
+    const written = await writeEntity(scope, {
+      label: 'Disagreement',
+      name,
+      properties,
+      citations,
+    });
+    const changes = [...written.changes];
+    for (const claim of claims) {
+      const link = await writeRelationship(scope, {
+        from: written.element.elementId,
+        type: 'BETWEEN',
+        to: claim.value.id,
+        properties: {},
+        citations,
+      });
+      changes.push(...link.changes);
+    }
+    return { ...written, changes };
+  });
+}

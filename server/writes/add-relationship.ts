@@ -1,0 +1,38 @@
+import type { GraphQLContext } from '../graphql/context.js';
+import { liveSchema } from '../graph/live-schema.js';
+import { checkCitations, type CitationInput } from './citations.js';
+import { findElement } from './element.js';
+import { writeRelationship, type FactWrite } from './fact-writes.js';
+import { runWrite } from './run-write.js';
+import { checkWriteName, toProperties } from './write-input.js';
+
+export interface AddRelationshipInput {
+  readonly from: string;
+  readonly type: string;
+  readonly to: string;
+  readonly properties?: unknown;
+  readonly citations: readonly CitationInput[];
+}
+
+/** Adds `from -[type]-> to` citing its support, or cites the one that already exists. */
+export async function addRelationship(
+  ctx: GraphQLContext,
+  input: AddRelationshipInput,
+  idempotencyKey?: string | null,
+): Promise<FactWrite> {
+  const schema = await liveSchema(ctx.db);
+  const type = checkWriteName('relationship type', input.type, schema.types);
+  const properties = toProperties(input.properties, schema.propertyKeys);
+  return runWrite(ctx, { operation: 'addRelationship', idempotencyKey, input }, async (scope) => {
+    const from = await findElement(scope.tx, input.from, 'from', { nodesOnly: true });
+    const to = await findElement(scope.tx, input.to, 'to', { nodesOnly: true });
+    const citations = await checkCitations(scope.tx, input.citations);
+    return writeRelationship(scope, {
+      from: from.value.id,
+      to: to.value.id,
+      type,
+      properties,
+      citations,
+    });
+  });
+}

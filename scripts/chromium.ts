@@ -10,7 +10,10 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  */
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+    // A failure, not a skip: `npm test` must not pass on a machine that never ran the explorer.
+    throw new Error(
+      `No Chromium at ${CHROMIUM}, so the end-to-end tests cannot run. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary; npm run test:unit and npm run test:int run the other suites without it.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

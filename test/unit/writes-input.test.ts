@@ -35,7 +35,7 @@ describe('findQuote', () => {
 
 describe('explainMiss', () => {
   it('names the words that are nowhere in the source', () => {
-    expect(explainMiss(TEXT, 'Rubo Liang was furious').missingWords).toEqual(['furious']);
+    expect(explainMiss(TEXT, 'Rubo Liang said furious').missingWords).toEqual(['furious']);
   });
 
   it('says where the passage breaks when every word is there but not together', () => {

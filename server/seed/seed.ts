@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { deleteAllNodes } from '../db/delete-all.js';
 import { fromRoot } from '../paths.js';
 import { splitStatements } from '../cypher/split-statements.js';
+import { seedSteps, type SeedStep } from './seed-batches.js';
 
 export const schemaFile = fromRoot('cypher', 'schema.cypher');
 export const seedFile = fromRoot('cypher', 'seed.cypher');
@@ -11,6 +12,12 @@ export interface SeedOptions {
   /** Delete every node and relationship first. */
   readonly reset?: boolean;
   readonly progress?: (message: string) => void;
+  /**
+   * 'batches' (the default): seed.cypher's statements as a few UNWIND batches (see
+   * seed-batches.ts), planned a handful of times instead of once per statement.
+   * 'statements': the file as written, one statement after another, as cypher-shell runs it.
+   */
+  readonly method?: 'batches' | 'statements';
 }
 
 export interface SeedResult {
@@ -35,34 +42,94 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
   for (const s of schema) await db.write(s.text);
   await db.write('CALL db.awaitIndexes(300)');
 
-  const statements = splitStatements(readFileSync(seedFile, 'utf8'));
-  progress(`Loading the story graph (${statements.length} statements, one transaction) …`);
-  await db.writeTransaction(
-    async (tx) => {
-      let done = 0;
-      for (const s of statements) {
-        await tx.run(s.text);
-        done++;
-        if (done % 25 === 0 || done === statements.length)
-          progress(`  … ${done}/${statements.length}`);
-      }
-    },
-    { timeoutMs: 600_000 },
-  );
-  const [counts] = await db.read(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
-  );
-  const result = {
-    statements: statements.length,
-    nodes: Number(counts?.['nodes'] ?? 0),
-    relationships: Number(counts?.['relationships'] ?? 0),
-  };
+  const statements = await loadSeed(db, readFileSync(seedFile, 'utf8'), {
+    progress,
+    method: options.method ?? 'batches',
+  });
+  const result = { statements, ...(await countGraph(db)) };
   progress(`Story graph loaded: ${result.nodes} nodes, ${result.relationships} relationships.`);
   return result;
 }
 
+/**
+ * Loads seed Cypher (the text of a file like cypher/seed.cypher) in ONE write transaction, either
+ * as written or as the batches of seedSteps; returns how many statements the text holds.
+ */
+export async function loadSeed(
+  db: Database,
+  seed: string,
+  options: Required<Pick<SeedOptions, 'progress' | 'method'>>,
+): Promise<number> {
+  const { progress } = options;
+  const statements = splitStatements(seed);
+  if (options.method === 'statements') {
+    progress(`Loading the story graph (${statements.length} statements, one transaction) …`);
+    await db.writeTransaction(
+      async (tx) => {
+        let done = 0;
+        for (const s of statements) {
+          await tx.run(s.text);
+          done++;
+          if (done % 25 === 0 || done === statements.length)
+            progress(`  … ${done}/${statements.length}`);
+        }
+      },
+      { timeoutMs: 600_000 },
+    );
+  } else {
+    const empty = (await countGraph(db)).nodes === 0;
+    const steps = seedSteps(statements, { dynamicLabels: empty });
+    progress(
+      `Loading the story graph (${statements.length} statements as ${steps.length} batches, one transaction) …`,
+    );
+    await db.writeTransaction((tx) => runSteps(tx, steps, progress), { timeoutMs: 600_000 });
+  }
+  return statements.length;
+}
+
+/**
+ * Runs the steps of seedSteps in one transaction: node batches return the element id of every
+ * node they MERGEd, which the relationship batches use to name their endpoints.
+ */
+async function runSteps(
+  tx: Tx,
+  steps: readonly SeedStep[],
+  progress: (message: string) => void,
+): Promise<void> {
+  const elements = new Map<string, string>();
+  let done = 0;
+  for (const step of steps) {
+    if (step.kind === 'nodes') {
+      for (const row of await tx.run(step.cypher, { rows: step.rows }))
+        elements.set(String(row['key']), String(row['element']));
+    } else if (step.kind === 'relationships') {
+      const rows = step.rows.map((r) => ({
+        ...r,
+        from: elements.get(r.from),
+        to: elements.get(r.to),
+      }));
+      await tx.run(step.cypher, { rows });
+    } else {
+      await tx.run(step.cypher);
+    }
+    done++;
+    progress(`  … ${done}/${steps.length}`);
+  }
+}
+
+/**
+ * One text for every count the start-up and the seed need: on a cold JVM each new statement costs
+ * a plan (up to seconds), while the same text again is served from Neo4j's plan cache.
+ */
+const COUNT_GRAPH =
+  'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships';
+
+async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read(COUNT_GRAPH);
+  return { nodes: Number(row?.['nodes'] ?? 0), relationships: Number(row?.['relationships'] ?? 0) };
+}
+
 /** True when the database holds no nodes at all. */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.read('MATCH (n) RETURN count(n) = 0 AS empty LIMIT 1');
-  return row?.['empty'] === true;
+  return (await countGraph(db)).nodes === 0;
 }

@@ -1,6 +1,7 @@
 import './styles/app.css';
 import type { SchemaOverview } from './api/graph-api.js';
 import { explorerActions } from './app/actions.js';
+import { installDevHandle } from './app/dev-handle.js';
 import { bindCanvas } from './app/canvas-events.js';
 import { openSaved, share } from './app/open-view.js';
 import { loadSchema } from './app/schema-loader.js';
@@ -166,12 +167,6 @@ async function start(): Promise<void> {
   }
 }
 
-/** A handle for the browser console and the end-to-end tests: the live Cytoscape instance and the store. */
-declare global {
-  interface Window {
-    dossier: { cy: () => Explorer['cy']; explorer: Explorer; store: Store; cache: GraphCache };
-  }
-}
-window.dossier = { cy: () => explorer.cy, explorer, store, cache };
+installDevHandle(ctx);
 
 void start();

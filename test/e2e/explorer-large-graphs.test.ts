@@ -19,7 +19,7 @@ async function openExplorer(browser: Browser, url: string): Promise<Page> {
 
 /**
  * In the page: a synthetic graph of `nodes` nodes (labels Person and Bench) with a chain of edges,
- * handed to `explorer.add` with fixed positions; resolves to the number of elements on screen.
+ * handed to the dev handle's `explorer.add` (through the store) with fixed positions; resolves to the number of elements on screen.
  */
 function addSyntheticGraph(page: Page, nodes: number): Promise<number> {
   return page.evaluate(async (n) => {
@@ -83,7 +83,8 @@ describe('the explorer with many elements', () => {
         target: hubId,
         properties: {},
       }));
-      explorer.settings.hiddenLabels = new Set(['Filtered']);
+      const { store, commands } = window.dossier;
+      store.dispatch(commands.filterLabel, { label: 'Filtered', visible: false });
       // Which animation frame each new node arrived in: a frame counter ticks on every frame.
       let frame = 0;
       let ticking = true;
@@ -101,7 +102,7 @@ describe('the explorer with many elements', () => {
       ticking = false;
       cy.off('add', onAdd);
       const now = window.dossier.cy();
-      const positions = added.map((n) => n.position());
+      const positions = added.nodes().map((n) => n.position());
       const member = now.getElementById('member-1');
       member.select();
       return {
@@ -123,8 +124,8 @@ describe('the explorer with many elements', () => {
     expect(r.distinctPositions).toBe(300);
     expect(r.selected).toBe('member-1');
     await page.evaluate(() => {
-      window.dossier.explorer.settings.hiddenLabels = new Set();
-      window.dossier.explorer.applyFilters();
+      const { store, commands } = window.dossier;
+      store.dispatch(commands.filterLabel, { label: 'Filtered', visible: true });
     });
   });
 

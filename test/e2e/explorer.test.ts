@@ -80,7 +80,7 @@ describe('the explorer in a real Chromium', () => {
     const { nodes, edges } = await counts(page);
     expect(nodes).toBeGreaterThanOrEqual(15);
     expect(edges).toBeGreaterThan(0);
-    await page.waitForSelector('#label-list li');
+    await page.waitForSelector('#label-list li', { timeout: 90_000 });
     expect(await page.locator('#label-list li').count()).toBeGreaterThanOrEqual(8);
     await expect
       .poll(() => page.locator('#overview-totals').textContent())

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildStylesheet,
   KNOWN_LABEL_STYLES,
   PALETTE,
   sizeForDegree,
   styleForLabel,
-  svgSafeStylesheet,
 } from '../../client/src/style/style-rules.js';
+import { buildStylesheet, svgSafeStylesheet } from '../../client/src/style/stylesheet.js';
 import { iconDataUri } from '../../client/src/style/icons.js';
 
 type Block = { selector: string; style: Record<string, unknown> };

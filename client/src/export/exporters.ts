@@ -1,7 +1,8 @@
 import type { Core } from 'cytoscape';
 import type { EdgeData, NodeData } from '../graph/to-elements.js';
 import type { Explorer } from '../graph/explorer.js';
-import { svgSafeStylesheet, THEME_COLORS } from '../style/style-rules.js';
+import { THEME_COLORS } from '../style/style-rules.js';
+import { svgSafeStylesheet } from '../style/stylesheet.js';
 import { copyText, download } from '../ui/dom.js';
 import { asCypher, asGraphQL } from './copy-as.js';
 import { edgesToCsv, nodesToCsv } from './csv.js';

@@ -15,9 +15,17 @@ export interface ExplorerContext {
   readonly explorer: Explorer;
 }
 
-/** Where arriving nodes go: a fresh layout of everything, or around one node. */
+/**
+ * Where arriving nodes go: a fresh layout of everything, around one node, or at given positions
+ * (a synthetic graph of the tests and the render bench).
+ */
 export type Placement =
-  { readonly kind: 'layout' } | { readonly kind: 'near'; readonly near: string };
+  | { readonly kind: 'layout' }
+  | { readonly kind: 'near'; readonly near: string }
+  | {
+      readonly kind: 'positions';
+      readonly positions: ReadonlyMap<string, { x: number; y: number }>;
+    };
 
 /** The relationships of a subgraph as the View holds them. */
 export function viewEdges(subgraph: Subgraph): Record<string, ViewEdge> {
@@ -34,26 +42,37 @@ export function viewEdges(subgraph: Subgraph): Record<string, ViewEdge> {
  * step; hidden elements stay hidden. Returns the ids of the nodes that were new.
  */
 export async function addConnected(
+  ctx: ExplorerContext,
+  subgraph: Subgraph,
+  placement: Placement,
+): Promise<string[]> {
+  const ids = new Set([...Object.keys(ctx.store.view.nodes), ...subgraph.nodes.map((n) => n.id)]);
+  const connected = await fetchSubgraph([...ids]);
+  return addSubgraph(ctx, connected.subgraph, placement);
+}
+
+/**
+ * Brings a subgraph into the picture as it is (addConnected's second half): the nodes are placed,
+ * drawn, laid out or relaxed, and where they settled amends the same undo step.
+ */
+export async function addSubgraph(
   { store, cache, explorer }: ExplorerContext,
   subgraph: Subgraph,
   placement: Placement,
 ): Promise<string[]> {
-  const ids = new Set([...Object.keys(store.view.nodes), ...subgraph.nodes.map((n) => n.id)]);
-  const connected = await fetchSubgraph([...ids]);
-  cache.put(connected.subgraph);
+  cache.put(subgraph);
   const view = store.view;
-  const fresh = connected.subgraph.nodes.map((n) => n.id).filter((id) => !view.nodes[id]);
+  const fresh = subgraph.nodes.map((n) => n.id).filter((id) => !view.nodes[id]);
   const near = placement.kind === 'near' ? placement.near : null;
-  store.dispatch(addElements, {
-    nodes: placeArrivals(view, fresh, near),
-    edges: viewEdges(connected.subgraph),
-  });
+  const nodes =
+    placement.kind === 'positions'
+      ? Object.fromEntries(fresh.map((id) => [id, placement.positions.get(id) ?? { x: 0, y: 0 }]))
+      : placeArrivals(view, fresh, near);
+  store.dispatch(addElements, { nodes, edges: viewEdges(subgraph) });
   await explorer.idle();
-  const wholeLayout =
-    placement.kind === 'layout' &&
-    (Object.keys(view.nodes).length === 0 || fresh.length > Object.keys(view.nodes).length);
-  if (wholeLayout) await explorer.layout();
-  else await explorer.relax(fresh);
+  const count = Object.keys(view.nodes).length;
+  if (placement.kind === 'layout' && (count === 0 || fresh.length > count)) await explorer.layout();
+  else if (placement.kind !== 'positions') await explorer.relax(fresh);
   store.dispatch(settlePositions, explorer.positions());
   if (near) explorer.reveal(fresh);
   return fresh;

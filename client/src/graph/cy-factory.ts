@@ -2,7 +2,8 @@ import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition } f
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { buildStylesheet, type Detail, type Theme } from '../style/style-rules.js';
+import { buildStylesheet, type Detail } from '../style/stylesheet.js';
+import type { Theme } from '../style/style-rules.js';
 import {
   chooseRenderer,
   LARGE_GRAPH_THRESHOLD,

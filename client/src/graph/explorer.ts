@@ -8,12 +8,12 @@ import type {
 } from 'cytoscape';
 import type { GraphCache } from '../state/graph-cache.js';
 import { drawn, emptyView, type View } from '../state/view.js';
-import { buildStylesheet } from '../style/style-rules.js';
-import { batchElements, EXPAND_BATCH_NODES, inBatches, nextFrame } from './add-in-batches.js';
+import { buildStylesheet } from '../style/stylesheet.js';
+import { inBatches } from './add-in-batches.js';
+import { addInBatches, definitions } from './draw-elements.js';
 import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
 import { applyViewClasses } from './view-classes.js';
 import { DISC_ABOVE, placeIncrementally, runLayout } from './layouts.js';
-import { toElements } from './to-elements.js';
 
 /**
  * The Cytoscape layer: it owns the Cytoscape instance and draws the difference between the View it
@@ -67,14 +67,17 @@ export class Explorer {
     if (gone.nonempty()) gone.remove();
     const newNodes = want.nodes.filter((id) => this.cy.getElementById(id).empty());
     const newEdges = want.edges.filter((id) => this.cy.getElementById(id).empty());
-    const defs = this.definitions(next, newNodes, newEdges, Object.keys(prev.nodes).length > 0);
+    const defs = definitions(this.cache, next, newNodes, newEdges, {
+      labelPriority: this.labelPriority,
+      markNew: Object.keys(prev.nodes).length > 0,
+    });
     this.ensureRenderer(want.nodes.length + want.edges.length);
     this.refreshStyle(
       defs.flatMap((d) => (d.group === 'nodes' ? (d.data['labels'] as string[]) : [])),
       prev.theme !== next.theme || prev.edgeLabels !== next.edgeLabels,
     );
     if (defs.length && newNodes.length > DISC_ABOVE && Object.keys(prev.nodes).length) {
-      await this.addInBatches(defs);
+      await addInBatches(this.cy, defs);
     } else if (defs.length) this.cy.add(defs);
     this.cy.batch(() => {
       for (const id of want.nodes) {
@@ -98,48 +101,6 @@ export class Explorer {
       setTimeout(() => void inBatches(this.cy.nodes('.new'), (b) => b.removeClass('new')), 1800);
     }
     return newNodes;
-  }
-
-  private definitions(
-    view: View,
-    nodes: readonly string[],
-    edges: readonly string[],
-    markNew: boolean,
-  ): ElementDefinition[] {
-    const subgraph = {
-      nodes: nodes.flatMap((id) => this.cache.node(id) ?? []),
-      edges: edges.flatMap((id) => this.cache.edge(id) ?? []),
-    };
-    const known = new Set(drawn(view).nodes);
-    const defs = toElements(subgraph, { knownNodeIds: known, labelPriority: this.labelPriority });
-    for (const d of defs) {
-      if (d.group !== 'nodes') continue;
-      const v = view.nodes[String(d.data.id)];
-      if (v) d.position = { x: v.x, y: v.y };
-      if (v?.pinned) d.locked = true;
-      const classes = [d.classes ?? '', v?.pinned ? 'pinned' : '', markNew ? 'new' : ''];
-      d.classes = classes.filter(Boolean).join(' ');
-    }
-    return defs;
-  }
-
-  /** Many new nodes arrive twenty per frame (with their edges), so the page stays responsive. */
-  private async addInBatches(defs: ElementDefinition[]): Promise<void> {
-    const batches = batchElements(defs, EXPAND_BATCH_NODES, (id) =>
-      this.cy.getElementById(id).nonempty(),
-    );
-    for (const [i, batch] of batches.entries()) {
-      if (i > 0) await nextFrame();
-      const cy = this.cy;
-      const arriving = new Set(batch.filter((d) => d.group === 'nodes').map((d) => d.data.id));
-      const exists = (id: unknown): boolean =>
-        arriving.has(String(id)) || cy.getElementById(String(id)).nonempty();
-      cy.add(
-        batch.filter(
-          (d) => d.group === 'nodes' || (exists(d.data['source']) && exists(d.data['target'])),
-        ),
-      );
-    }
   }
 
   private syncSelection(ids: readonly string[]): void {

@@ -1,14 +1,14 @@
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import type { Direction } from '../generated/graphql.js';
 import { fetchNodeDetails } from '../api/graph-api.js';
-import { fetchArticles } from '../api/sources-api.js';
-import { citationsOf, type Citation } from '../graph/model.js';
+import { citationsOf } from '../graph/model.js';
 import { iconDataUri } from '../style/icons.js';
 import { styleForLabel } from '../style/style-rules.js';
 import { displayValue, fmt, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import { openSource } from './source-dialog.js';
-import { citationKey, fetchQuoteRanges, type QuoteRange } from '../api/quote-ranges.js';
+import { detailsHint } from './details-hint.js';
+import { quoteRanges, renderSources } from './sources-section.js';
 
 /** What the details panel can ask the explorer to do. */
 export interface DetailsActions {
@@ -139,7 +139,12 @@ export class DetailsPanel {
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
       degreeBox,
     );
-    void this.renderSources(sourcesBox, citationsOf(props), token, quoteRanges(props['id']));
+    void renderSources(
+      sourcesBox,
+      citationsOf(props),
+      () => token === this.token,
+      quoteRanges(props['id']),
+    );
     void fetchNodeDetails(id)
       .then((details) => {
         if (token !== this.token) return;
@@ -218,99 +223,18 @@ export class DetailsPanel {
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
     );
     const subject = (edge.source().data('props') as Record<string, unknown>)['id'];
-    void this.renderSources(sourcesBox, citationsOf(props), token, quoteRanges(subject, edge.id()));
-  }
-
-  /**
-   * What the panel shows with nothing selected: how to start. Only a graph whose facts carry
-   * `sources` is promised citations (Movies and POLE have none).
-   */
-  showHint(hasSources = true): void {
-    ++this.token;
-    this.root.replaceChildren(
-      h(
-        'div',
-        { class: 'placeholder' },
-        h('h3', {}, 'Select a node or relationship'),
-        h(
-          'p',
-          {},
-          hasSources
-            ? 'Its properties, relationships and sources appear here. Facts cite the article and the sentence they come from.'
-            : 'Its properties and relationships appear here. This graph records no sources for its facts.',
-        ),
-        h(
-          'ul',
-          {},
-          h('li', {}, 'Double-click a node to expand its neighbours'),
-          h('li', {}, 'Right-click for more: expand by type, hide, pin, paths'),
-          h(
-            'li',
-            {},
-            'Press ',
-            h('kbd', {}, '/'),
-            ' to search, ',
-            h('kbd', {}, '?'),
-            ' for all shortcuts',
-          ),
-        ),
-      ),
+    void renderSources(
+      sourcesBox,
+      citationsOf(props),
+      () => token === this.token,
+      quoteRanges(subject, edge.id()),
     );
   }
 
-  private async renderSources(
-    box: HTMLElement,
-    citations: Citation[],
-    token: number,
-    ranges: Promise<Map<string, QuoteRange>>,
-  ): Promise<void> {
-    box.replaceChildren(h('h2', {}, `Sources · ${citations.length}`));
-    if (!citations.length) {
-      box.append(h('p', { class: 'uncited-note' }, 'No source is recorded for this fact.'));
-      return;
-    }
-    let articles = new Map<string, { title: string; publisher: string | null }>();
-    let located = new Map<string, QuoteRange>();
-    try {
-      [articles, located] = await Promise.all([
-        fetchArticles(citations.map((c) => c.articleId)),
-        ranges,
-      ]);
-    } catch {
-      // Titles and positions are a nicety: the citation (id and quote) is still shown.
-    }
-    if (token !== this.token) return;
-    for (const c of citations) {
-      const a = articles.get(c.articleId);
-      box.append(
-        h(
-          'div',
-          { class: 'citation', 'data-article-id': c.articleId },
-          c.quote
-            ? h('blockquote', {}, `“${c.quote}”`)
-            : h('p', { class: 'uncited-note' }, 'Cited without a quote.'),
-          h(
-            'div',
-            { class: 'meta' },
-            h('span', {}, a ? `${a.title}${a.publisher ? ` — ${a.publisher}` : ''}` : c.articleId),
-            h(
-              'button',
-              {
-                type: 'button',
-                onclick: () =>
-                  void openSource(
-                    c.articleId,
-                    c.quote,
-                    located.get(citationKey(c.articleId, c.quote)) ?? null,
-                  ),
-                title: 'Open the article with this sentence highlighted',
-              },
-              'Open source',
-            ),
-          ),
-        ),
-      );
-    }
+  /** What the panel shows with nothing selected: how to start (see details-hint.ts). */
+  showHint(hasSources = true): void {
+    ++this.token;
+    this.root.replaceChildren(detailsHint(hasSources));
   }
 }
 
@@ -323,10 +247,4 @@ function propertyList(props: Record<string, unknown>): HTMLElement {
     { class: 'props' },
     ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, displayValue(v))]),
   );
-}
-
-/** The API's quote positions for a story fact; none for a node without a story id. */
-function quoteRanges(entityId: unknown, edgeId?: string): Promise<Map<string, QuoteRange>> {
-  if (typeof entityId !== 'string') return Promise.resolve(new Map());
-  return fetchQuoteRanges(entityId, edgeId).catch(() => new Map<string, QuoteRange>());
 }

@@ -5,6 +5,8 @@ import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
 import { meResolvers } from './me.js';
 import { storyResolvers } from './story/index.js';
+import { mergeResolvers } from './writes/merge.js';
+import { retractResolvers } from './writes/retract.js';
 
 /** Every resolver map; makeExecutableSchema refuses any that has no field in the SDL. */
 export const resolvers: Resolvers[] = [
@@ -14,4 +16,6 @@ export const resolvers: Resolvers[] = [
   meResolvers,
   ...graphResolvers,
   ...storyResolvers,
+  retractResolvers,
+  mergeResolvers,
 ];

@@ -1,0 +1,335 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isPoint,
+  isTime,
+  type Integer,
+} from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BackupFileError } from '../../server/backup/backup-format.js';
+import { exportBackup } from '../../server/backup/export-backup.js';
+import {
+  RESTORING_LABEL,
+  restoreBackup,
+  TargetNotEmptyError,
+} from '../../server/backup/restore-backup.js';
+import type { Database } from '../../server/db/database.js';
+import { fromRoot } from '../../server/paths.js';
+import { seedStory } from '../../server/seed/seed.js';
+import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { loadPole, pole } from '../support/load-pole.js';
+
+/**
+ * A value's exact identity, written without the backup's codec so that the test does not check
+ * the codec against itself: the driver type, and every component (offset and zone id of a
+ * datetime, -0, NaN, integers beyond 2^53).
+ */
+function typed(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return `s${JSON.stringify(v)}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  if (typeof v === 'number') return `f${Object.is(v, -0) ? '-0' : String(v)}`;
+  if (neo4j.isInt(v)) return `i${(v as Integer).toString()}`;
+  if (Array.isArray(v)) return `[${v.map(typed).join(',')}]`;
+  if (v instanceof Int8Array) return `bytes:${Buffer.from(v).toString('hex')}`;
+  if (isDateTime(v)) {
+    return `DateTime:${v.toString()}|${String(v.timeZoneOffsetSeconds)}|${String(v.timeZoneId)}`;
+  }
+  if (isDate(v) || isTime(v) || isLocalTime(v) || isLocalDateTime(v)) {
+    return `${(v as object).constructor.name}:${String(v)}`;
+  }
+  if (isDuration(v)) return `Duration:${v.months}:${v.days}:${v.seconds}:${v.nanoseconds}`;
+  if (isPoint(v)) return `Point:${v.srid}:${typed(v.x)}:${typed(v.y)}:${typed(v.z)}`;
+  throw new Error(`unexpected value ${String(v)}`);
+}
+
+const props = (p: Record<string, unknown>): string =>
+  Object.keys(p)
+    .sort()
+    .map((k) => `${k}=${typed(p[k])}`)
+    .join(';');
+
+interface Digest {
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  schema: string[];
+  nodes: number;
+  relationships: number;
+  /** sha256 over every node (labels, every property with its type) and every relationship. */
+  hash: string;
+  /** The history and citations, spelled out, so a difference there reads plainly. */
+  bookkeeping: string[];
+}
+
+/** Everything that makes two graphs the same graph, independent of element ids. */
+async function digest(db: Database): Promise<Digest> {
+  return db.readTransaction(
+    async (tx) => {
+      const nodeKey = new Map<string, string>();
+      const nodes: string[] = [];
+      for (const r of await tx.runRecords(
+        'MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p',
+      )) {
+        const key = `${(r.get('labels') as string[]).sort().join(':')}{${props(r.get('p') as Record<string, unknown>)}}`;
+        nodeKey.set(r.get('id') as string, createHash('sha256').update(key).digest('hex'));
+        nodes.push(key);
+      }
+      const rels: string[] = [];
+      for (const r of await tx.runRecords(
+        'MATCH (a)-[r]->(b) RETURN elementId(a) AS a, type(r) AS t, properties(r) AS p, elementId(b) AS b',
+      )) {
+        rels.push(
+          `${nodeKey.get(r.get('a') as string)}-[${r.get('t') as string}{${props(r.get('p') as Record<string, unknown>)}}]->${nodeKey.get(r.get('b') as string)}`,
+        );
+      }
+      const hash = createHash('sha256');
+      for (const line of [...nodes.sort(), '--', ...rels.sort()]) hash.update(`${line}\n`);
+      const count = async (cypher: string): Promise<Record<string, number>> =>
+        Object.fromEntries(
+          (await tx.run(cypher)).map((row) => [String(row['k']), Number(row['n'])]),
+        );
+      const schema = (
+        await tx.run(
+          "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint WHERE type <> 'LOOKUP' RETURN name, type, entityType, labelsOrTypes, properties, owningConstraint IS NOT NULL AS owned ORDER BY name",
+        )
+      ).map((row) => JSON.stringify(row));
+      const bookkeeping = nodes.filter((n) => /^Dossier|quotes=|dossierQuote/.test(n)).sort();
+      return {
+        labels: await count('MATCH (n) UNWIND labels(n) AS k RETURN k, count(*) AS n ORDER BY k'),
+        types: await count('MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n ORDER BY k'),
+        schema,
+        nodes: nodes.length,
+        relationships: rels.length,
+        hash: hash.digest('hex'),
+        bookkeeping,
+      };
+    },
+    { timeoutMs: 300_000 },
+  );
+}
+
+/** Every property type Neo4j stores, at its edges, on a node and on a relationship. */
+async function addEveryType(db: Database): Promise<void> {
+  await db.write(
+    `CREATE (z:TypeZoo {name: 'every type'})
+     SET z += $p,
+         z.date = date('-0044-03-15'), z.dates = [date('2022-12-22'), date('1970-01-01')],
+         z.time = time('23:59:59.999999999+14:00'), z.times = [time('00:00:00Z')],
+         z.localTime = localtime('12:34:56.000000001'), z.localTimes = [localtime('01:02')],
+         z.zoned = datetime('2022-10-30T02:30:00.123456789[Europe/Paris]'),
+         z.zonedLater = datetime('2022-10-30T02:30:00+01:00[Europe/Paris]'),
+         z.offset = datetime('2022-12-22T10:00:00.5-05:30'),
+         z.datetimes = [datetime('2000-01-01T00:00Z'), datetime('1999-12-31T23:59:59-08:00')],
+         z.localDateTime = localdatetime('+999999999-12-31T23:59:59.999999999'),
+         z.localDateTimes = [localdatetime('2022-01-01T00:00')],
+         z.duration = duration('P1Y2M3DT4H5M6.000000007S'),
+         z.negDuration = duration('-PT0.000000001S'),
+         z.durations = [duration('P14DT16H12M'), duration('PT0S')],
+         z.cartesian = point({x: 1.5, y: -2.25}), z.cartesian3d = point({x: 1, y: 2, z: 3}),
+         z.wgs = point({longitude: 12.4964, latitude: 41.9028}),
+         z.wgs3d = point({longitude: -0.1276, latitude: 51.5072, height: 35.0}),
+         z.points = [point({x: 0, y: 0}), point({x: 1e308, y: -1e-308})],
+         z.bools = [true, false]
+     CREATE (z)-[:SAME_AS_ITSELF {note: 'relationship properties too'}]->(z)
+     WITH z MATCH (z)-[r:SAME_AS_ITSELF]->() SET r += $p, r.when = z.zoned`,
+    {
+      p: {
+        big: neo4j.int('9007199254740993'),
+        min: neo4j.int('-9223372036854775808'),
+        max: neo4j.int('9223372036854775807'),
+        ints: [neo4j.int(1), neo4j.int('-9007199254740995')],
+        tenth: 0.1,
+        nan: Number.NaN,
+        inf: Infinity,
+        ninf: -Infinity,
+        negZero: -0,
+        tiny: 5e-324,
+        floats: [1.5, -0, Number.NaN],
+        text: 'quotes " and \\ and ’ and 🙂 and \u0000 and line\nbreaks',
+        empty: '',
+        texts: ['a', '', 'ç'],
+        bytes: new Int8Array([0, -1, 127, -128]),
+      },
+    },
+  );
+}
+
+/**
+ * What user edits leave behind, until B1's mutations are wired in: a source with its hash, a
+ * new entity and relationship citing it with quote offsets, history entries and an idempotency
+ * key (Dossier's bookkeeping is ordinary nodes and relationships).
+ */
+async function addUserEdits(db: Database): Promise<void> {
+  await db.write(
+    `CREATE (s:Article {id: 'user-source-1', title: 'A new article', text: $text,
+       sha256: $sha, addedBy: 'ana', addedAt: datetime('2026-11-29T01:00:00Z')})
+     WITH s MATCH (p:Person) WITH s, p ORDER BY p.importId LIMIT 1
+     CREATE (e:Person {name: 'Newly Identified', dossierUid: 'u-1', dossierVersion: 1,
+       sources: ['user-source-1'], quotes: ['identified'], dossierQuoteStarts: [4], dossierQuoteEnds: [14]})
+     CREATE (e)-[r:KNOWS {dossierUid: 'u-2', dossierVersion: 1, sources: ['user-source-1'],
+       quotes: ['A new'], dossierQuoteStarts: [0], dossierQuoteEnds: [5]}]->(p)
+     CREATE (:DossierChange {uid: 'c-1', kind: 'create', subject: 'u-1', by: 'ana',
+       at: datetime('2026-11-29T01:00:01Z'), after: '{"name":"Newly Identified"}'})
+     CREATE (:DossierChange {uid: 'c-2', kind: 'create', subject: 'u-2', by: 'ana',
+       at: datetime('2026-11-29T01:00:02Z'), before: null})
+     CREATE (:DossierIdempotencyKey {key: 'k-1', result: '{"id":"u-1"}', at: datetime()})`,
+    { text: 'The identified person knows.', sha: createHash('sha256').update('x').digest('hex') },
+  );
+}
+
+const gz = (lines: string[]): Buffer => gzipSync(`${lines.join('\n')}\n`);
+
+describe.skipIf(!pole.present)(
+  'backup: npm run export → npm run restore',
+  { timeout: 900_000 },
+  () => {
+    let db: Database;
+    let dir: string;
+    let file: string;
+    let before: Digest;
+
+    beforeAll(async () => {
+      db = connectTestDatabase();
+      dir = mkdtempSync(join(tmpdir(), 'dossier-backup-'));
+      file = join(dir, 'investigation.dossier.gz');
+      await resetDatabase(db);
+      await seedStory(db);
+      await loadPole(db);
+      await addUserEdits(db);
+      await addEveryType(db);
+      before = await digest(db);
+    });
+    afterAll(async () => {
+      await resetDatabase(db);
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('story + POLE + user edits + every property type: export, wipe, restore → the identical graph and schema', async () => {
+      const progress: number[] = [];
+      const exported = await exportBackup(db, file, {
+        onProgress: (p) => progress.push(p.nodes + p.relationships),
+      });
+      expect(exported.nodes).toBe(before.nodes);
+      expect(exported.relationships).toBe(before.relationships);
+      expect(progress.length).toBeGreaterThan(5);
+      expect(before.labels['DossierChange']).toBe(2);
+      expect(before.labels['TypeZoo']).toBe(1);
+
+      await resetDatabase(db);
+      expect((await digest(db)).nodes).toBe(0);
+      const restored = await restoreBackup(db, file);
+      expect(restored.nodes).toBe(before.nodes);
+
+      const after = await digest(db);
+      expect(after.labels).toEqual(before.labels);
+      expect(after.types).toEqual(before.types);
+      expect(after.schema).toEqual(before.schema);
+      expect(after.bookkeeping).toEqual(before.bookkeeping);
+      expect(after.hash).toBe(before.hash);
+      expect(after.labels[RESTORING_LABEL]).toBeUndefined();
+      // The digest sees the smallest loss: -0 written back as 0.
+      await db.write('MATCH (z:TypeZoo) SET z.negZero = 0.0');
+      expect((await digest(db)).hash).not.toBe(before.hash);
+      console.log(
+        `backup: ${before.nodes} nodes, ${before.relationships} relationships, ${before.schema.length} indexes; export ${(exported.elapsedMs / 1000).toFixed(1)} s (${Math.round(exported.bytes / 1024)} KiB), restore ${(restored.elapsedMs / 1000).toFixed(1)} s`,
+      );
+    });
+
+    it('refuses a database that is not empty, changing nothing, and --replace restores over it', async () => {
+      await db.write("CREATE (:Extra {name: 'not in the backup'})");
+      await expect(restoreBackup(db, file)).rejects.toBeInstanceOf(TargetNotEmptyError);
+      const [row] = await db.read('MATCH (n:Extra) RETURN count(n) AS n');
+      expect(row?.['n']).toBe(1);
+      await restoreBackup(db, file, { replace: true });
+      expect((await digest(db)).hash).toBe(before.hash);
+    });
+
+    it('a corrupt or cut-off file is refused with its file and line, and nothing is written', async () => {
+      const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+      await resetDatabase(db);
+      const cases: [string, Buffer, RegExp][] = [
+        ['bad JSON', gz([...lines.slice(0, 4), '{"n": oops', ...lines.slice(5)]), /:5: not JSON/],
+        [
+          'a bad value',
+          gz([
+            ...lines.slice(0, 6),
+            '{"n":"x","l":["A"],"p":{"k":["i","12x"]}}',
+            ...lines.slice(7),
+          ]),
+          /:7: property "k": "12x" is not a 64-bit integer/,
+        ],
+        ['no footer', gz(lines.slice(0, -1)), /ends without its footer/],
+        ['cut-off gzip', readFileSync(file).subarray(0, 20_000), /damaged or cut off/],
+      ];
+      for (const [name, bytes, message] of cases) {
+        const bad = join(dir, `${name}.gz`);
+        writeFileSync(bad, bytes);
+        const err = await restoreBackup(db, bad).catch((e: unknown) => e);
+        expect(err, name).toBeInstanceOf(BackupFileError);
+        expect((err as Error).message, name).toMatch(message);
+        expect((err as Error).message.startsWith(bad), name).toBe(true);
+        const [row] = await db.read('MATCH (n) RETURN count(n) AS n');
+        expect(row?.['n'], name).toBe(0);
+        const [schema] = await db.read(
+          "SHOW INDEXES YIELD type WHERE type <> 'LOOKUP' RETURN count(*) AS n",
+        );
+        expect(schema?.['n'], name).toBe(0);
+      }
+    });
+
+    it('the CLIs: npm run export and npm run restore against NEO4J_URI, with progress on stderr', async () => {
+      const n = inject('neo4j');
+      const env = {
+        NEO4J_URI: n.uri,
+        NEO4J_USER: n.user,
+        NEO4J_PASSWORD: n.password,
+        NEO4J_DATABASE: n.database,
+      };
+      await resetDatabase(db);
+      await seedStory(db);
+      const story = await digest(db);
+      const cliFile = join(dir, 'story.dossier.gz');
+      const exported = await cli('export-cli.ts', [cliFile], env);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stderr).toMatch(/export: \d+\/\d+ nodes/);
+      const refused = await cli('restore-cli.ts', [cliFile], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/not empty.*--replace/);
+      await resetDatabase(db);
+      const restored = await cli('restore-cli.ts', [cliFile], env);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toMatch(/Restored \d+ nodes/);
+      expect((await digest(db)).hash).toBe(story.hash);
+    });
+  },
+);
+
+function cli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fromRoot('server', 'cli', script), ...args],
+      { cwd: fromRoot(), env: { ...process.env, LOG_LEVEL: undefined, ...env } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

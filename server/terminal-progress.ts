@@ -73,10 +73,11 @@ export function createTerminalProgress(
         bars = new cliProgress.MultiBar(
           {
             stream,
-            format: `  {task} [{bar}] {percentage}% · {done}/{all} {unit} · {duration_formatted}{left}{detail}`,
+            // Short enough for an 80-column terminal; cli-progress cuts what does not fit.
+            format: `  {task} [{bar}] {percentage}% {done}/{all} {unit} · {duration_formatted}{left}{detail}`,
             barCompleteChar: '█',
             barIncompleteChar: '░',
-            barsize: 28,
+            barsize: 20,
             hideCursor: true,
             // Ctrl-C while a bar is drawn (the jar download) must give the cursor back.
             gracefulExit: true,
@@ -95,7 +96,7 @@ export function createTerminalProgress(
       const left = step.done > 0 ? (elapsed / step.done) * (step.total - step.done) : Number.NaN;
       const eta =
         Number.isFinite(left) && step.done < step.total
-          ? `, about ${Math.max(1, Math.round(left / 1000))} s left`
+          ? `, ~${Math.max(1, Math.round(left / 1000))} s left`
           : '';
       bar?.setTotal(step.total);
       bar?.update(Math.min(step.done, step.total), {

@@ -48,7 +48,7 @@ describe('progress bars (cli-progress)', () => {
     const drawn = bar.text();
     // Redraws are throttled (10 per second), so only the last state is certain to be drawn.
     expect(drawn).toContain('during\n');
-    expect(drawn).toMatch(/story graph \[█{28}\] 100% · 4\/4 steps/);
+    expect(drawn).toMatch(/story graph \[█{20}\] 100% 4\/4 steps/);
   });
 
   it('reads the seed\'s "… n/total" lines as steps, and nothing else', () => {

@@ -1,30 +1,19 @@
 import './styles/app.css';
-import type { SchemaOverview } from './api/graph-api.js';
 import { explorerActions } from './app/actions.js';
 import { installDevHandle } from './app/dev-handle.js';
+import { mountPanels } from './app/panels.js';
 import { bindCanvas } from './app/canvas-events.js';
 import { openSaved, share } from './app/open-view.js';
 import { loadSchema } from './app/schema-loader.js';
 import { showFatal, updateStatus } from './app/status-line.js';
 import { bindToolbar } from './app/toolbar.js';
-import { mountConsole } from './console/console-panel.js';
 import type { ExplorerContext } from './graph/connect.js';
 import { Explorer } from './graph/explorer.js';
-import { timeProperties } from './graph/explorer-window.js';
-import { DetailsPanel } from './panels/details-panel.js';
-import { DisagreementsPanel } from './panels/disagreements-panel.js';
 import { mountHiddenList } from './panels/hidden-list.js';
-import { PathFinder } from './panels/path-finder.js';
-import { SchemaPanel } from './panels/schema-panel.js';
 import { mountSearchBox } from './panels/search-box.js';
-import { TimeFilter } from './panels/time-filter.js';
-import { hide } from './state/commands/hide.js';
 import { settlePositions } from './state/commands/move-nodes.js';
 import { nextLayout, setLayout } from './state/commands/set-layout.js';
-import { selectNeighbours } from './state/commands/select.js';
 import { setQuery } from './state/commands/set-query.js';
-import { toggleDisagreements } from './state/commands/toggle-disagreements.js';
-import { togglePin } from './state/commands/toggle-pin.js';
 import { GraphCache } from './state/graph-cache.js';
 import { Store } from './state/store.js';
 import { savedFromHash } from './state/url-state.js';
@@ -43,35 +32,10 @@ const explorer = new Explorer(byId('cy'), cache);
 const ctx: ExplorerContext = { store, cache, explorer };
 const actions = explorerActions(ctx);
 
-const inspector = byId('inspector');
-const details = new DetailsPanel(inspector, {
-  expand: (id, o) => void actions.expand(id, o),
-  collapse: (id) => actions.collapse(id),
-  hide: (id) => void store.dispatch(hide, [id]),
-  pin: (id) => void store.dispatch(togglePin, [id]),
-  selectNeighbours: (id) => void store.dispatch(selectNeighbours, [id]),
-  pathFrom: (id) => paths.open(id),
-  focus: (id) => actions.focus(id),
-});
-const paths = new PathFinder(inspector, ctx, () => showSelection());
-const disagreements = new DisagreementsPanel(inspector, ctx, {
-  focus: (id) => actions.focus(id),
-  close: () => store.view.disagreements && void store.dispatch(toggleDisagreements, undefined),
-  showDisputed: () =>
-    !store.view.disagreements && void store.dispatch(toggleDisagreements, undefined),
-});
-const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
-const timeFilter = new TimeFilter(ctx);
-const consolePanel = mountConsole(byId('console'), ctx);
-let hasSources = true;
-
-function showSelection(): void {
-  if (paths.active || disagreements.active) return;
-  const last = explorer.cy.getElementById(store.view.selected.at(-1) ?? '');
-  if (last.empty()) details.showHint(hasSources);
-  else if (last.isNode()) details.showNode(last);
-  else details.showEdge(last as never);
-}
+const { paths, disagreements, schemaPanel, consolePanel, showSelection, onSchema } = mountPanels(
+  ctx,
+  actions,
+);
 
 /** After every change: draw it, then what follows from it (a layout to run, panels to refresh). */
 async function onChange(next: View, prev: View, command: unknown): Promise<void> {
@@ -110,13 +74,6 @@ function toggleConsole(): void {
 function shareView(): void {
   store.dispatch(setQuery, consolePanel.query());
   void share(ctx);
-}
-
-function onSchema(schema: SchemaOverview): void {
-  consolePanel.setSchema(schema);
-  timeFilter.setProperties(timeProperties([...schema.labels, ...schema.relationshipTypes]));
-  hasSources = schema.propertyKeys.includes('sources');
-  showSelection();
 }
 
 async function start(): Promise<void> {

@@ -1,0 +1,63 @@
+import type { SchemaOverview } from '../api/graph-api.js';
+import { mountConsole } from '../console/console-panel.js';
+import type { ExplorerContext } from '../graph/connect.js';
+import { timeProperties } from '../graph/explorer-window.js';
+import { DetailsPanel } from '../panels/details-panel.js';
+import { DisagreementsPanel } from '../panels/disagreements-panel.js';
+import { PathFinder } from '../panels/path-finder.js';
+import { SchemaPanel } from '../panels/schema-panel.js';
+import { TimeFilter } from '../panels/time-filter.js';
+import { hide } from '../state/commands/hide.js';
+import { selectNeighbours } from '../state/commands/select.js';
+import { toggleDisagreements } from '../state/commands/toggle-disagreements.js';
+import { togglePin } from '../state/commands/toggle-pin.js';
+import { byId } from '../ui/dom.js';
+import type { ExplorerActions } from './actions.js';
+
+/**
+ * The panels around the canvas, each reading the View and dispatching commands or actions: the
+ * inspector (details, paths, disagreements), the left column (schema, time) and the console.
+ */
+export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
+  const { store, explorer } = ctx;
+  const inspector = byId('inspector');
+  let hasSources = true;
+  const details = new DetailsPanel(inspector, {
+    expand: (id, o) => void actions.expand(id, o),
+    collapse: (id) => actions.collapse(id),
+    hide: (id) => void store.dispatch(hide, [id]),
+    pin: (id) => void store.dispatch(togglePin, [id]),
+    selectNeighbours: (id) => void store.dispatch(selectNeighbours, [id]),
+    pathFrom: (id) => paths.open(id),
+    focus: (id) => actions.focus(id),
+  });
+  const paths = new PathFinder(inspector, ctx, () => showSelection());
+  const disagreements = new DisagreementsPanel(inspector, ctx, {
+    focus: (id) => actions.focus(id),
+    close: () => store.view.disagreements && void store.dispatch(toggleDisagreements, undefined),
+    showDisputed: () =>
+      !store.view.disagreements && void store.dispatch(toggleDisagreements, undefined),
+  });
+  const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
+  const timeFilter = new TimeFilter(ctx);
+  const consolePanel = mountConsole(byId('console'), ctx);
+
+  /** The inspector shows the last selected element, unless paths or disagreements hold it. */
+  const showSelection = (): void => {
+    if (paths.active || disagreements.active) return;
+    const last = explorer.cy.getElementById(store.view.selected.at(-1) ?? '');
+    if (last.empty()) details.showHint(hasSources);
+    else if (last.isNode()) details.showNode(last);
+    else details.showEdge(last as never);
+  };
+
+  /** What the schema overview tells the panels: completion, date properties, whether facts cite. */
+  const onSchema = (schema: SchemaOverview): void => {
+    consolePanel.setSchema(schema);
+    timeFilter.setProperties(timeProperties([...schema.labels, ...schema.relationshipTypes]));
+    hasSources = schema.propertyKeys.includes('sources');
+    showSelection();
+  };
+
+  return { paths, disagreements, schemaPanel, consolePanel, showSelection, onSchema };
+}

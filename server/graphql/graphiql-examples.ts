@@ -79,4 +79,114 @@ query Neighbourhood($ids: [ID!]! = []) {
 query Article {
   article(id: "article-004") { title text }
 }
+
+# ---- Sourced writes: every fact cites a verbatim passage of a stored source. ----
+# Each mutation is one transaction, recorded in the history. Send idempotencyKey (a fresh UUID)
+# so a retry returns the first result instead of writing twice.
+
+# Store a source document (the same text twice is refused with the stored source's id).
+mutation AddSource {
+  addSource(input: {
+    title: "Note on the audit"
+    text: "Note on the audit\\n\\nThe audit unit answered to ByteDance's head office in Beijing."
+    publisher: "Example newsroom"
+    published: "2022-12"
+    language: "en"
+  }) {
+    source { id title sha256 published publishedPrecision addedBy addedAt }
+    change { action author at }
+  }
+}
+
+# A new entity, new label allowed. The quote may differ in whitespace only.
+mutation AddEntity {
+  addEntity(input: {
+    label: "Document"
+    name: "ByteDance code of conduct"
+    properties: { kind: "policy" }
+    citations: [{ source: "article-000", quote: "seriously violated the company’s code of conduct" }]
+  }) {
+    outcome
+    element { uid elementId labels version citations { source quote start end } }
+  }
+}
+
+# A relationship between two entities (story ids or element ids). Run it again with another
+# passage: the relationship gets the citation (outcome CITED) instead of a duplicate.
+mutation AddRelationship {
+  addRelationship(input: {
+    from: "financial-times", type: "INVESTIGATING", to: "journalist-surveillance"
+    citations: [{ source: "article-004", quote: "a new investigation regarding the matter will begin" }]
+  }) {
+    outcome
+    element { type version citations { source quote start end } }
+    changes { action citations { source quote } }
+  }
+}
+
+# Set a property; baseVersion is the version you read (0: never changed by Dossier). A stale
+# one is refused with CONFLICT naming who changed it and when.
+mutation SetProperty {
+  setProperty(input: {
+    element: "new-investigation", key: "status", value: "announced", baseVersion: 0
+    citations: [{ source: "article-004", quote: "a new investigation regarding the matter will begin" }]
+  }) {
+    outcome
+    element { version properties }
+    changes { before after author }
+  }
+}
+
+# Cite any existing node or relationship, here with the source AddSource stored (its id is
+# article- and the start of its text's SHA-256, as AddSource returned it).
+mutation AddCitations {
+  addCitations(input: {
+    element: "internal-audit-team"
+    citations: [{ source: "article-dba071e380fa534b", quote: "The audit unit answered to ByteDance's head office in Beijing." }]
+  }) {
+    outcome
+    element { version citations { source quote start end } }
+  }
+}
+
+# A claim in the story's model: CLAIMED_BY its source, ABOUT what it is about, STATED by its author.
+mutation AddClaim {
+  addClaim(input: {
+    name: "004: TikTok will not comment"
+    statement: "TikTok refused to comment on the tracking."
+    kind: "account"
+    about: ["journalist-surveillance"]
+    statedBy: "tiktok"
+    citations: [{ source: "article-004", quote: "TikTok is staying hush on the matter" }]
+  }) {
+    outcome
+    changes { action kind }
+  }
+}
+
+# A disagreement between two claims, with the question they answer differently.
+mutation AddDisagreement {
+  addDisagreement(input: {
+    name: "Did the company speak to the press?"
+    question: "Did ByteDance or TikTok comment publicly on the tracking?"
+    between: ["claim-000-company-commented", "claim-004-no-comment"]
+    citations: [
+      { source: "article-000", quote: "seriously violated the company’s code of conduct" }
+      { source: "article-004", quote: "TikTok is staying hush on the matter" }
+    ]
+  }) {
+    outcome
+    element { labels citations { source } }
+  }
+}
+
+# An element's changes, newest first (by story id, element id or dossierUid).
+query History {
+  history(id: "new-investigation") { action operation author at before after citations { source quote } }
+}
+
+# The investigation's recent changes.
+query RecentChanges {
+  changes(first: 20) { at author operation action kind targets }
+}
 `;

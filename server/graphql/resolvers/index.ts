@@ -5,6 +5,7 @@ import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
 import { meResolvers } from './me.js';
 import { storyResolvers } from './story/index.js';
+import { writeResolvers } from './writes/index.js';
 import { mergeResolvers } from './writes/merge.js';
 import { retractResolvers } from './writes/retract.js';
 
@@ -16,6 +17,7 @@ export const resolvers: Resolvers[] = [
   meResolvers,
   ...graphResolvers,
   ...storyResolvers,
+  writeResolvers,
   retractResolvers,
   mergeResolvers,
 ];

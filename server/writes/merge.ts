@@ -45,6 +45,8 @@ export interface UnmergeInput {
   readonly survivor?: string | null;
   readonly merged?: string | null;
   readonly reason?: string | null;
+  /** Unmerge even though a copy was changed since the merge (the change goes with the copy). */
+  readonly discardLaterChanges?: boolean | null;
 }
 
 /** What merge and unmerge return (JSON: an idempotency key replays it). */
@@ -361,6 +363,34 @@ function citationListsWithout(
 }
 
 /**
+ * A copy changed after the merge (cited, edited, retracted) would take that change with it when
+ * unmerge deletes it: refused with CONFLICT naming the last change, unless the caller says to
+ * discard it. A copy is made at version 1, so a higher version means a later change.
+ */
+async function refuseChangedCopies(tx: Tx, sid: string, record: MergeRecord): Promise<void> {
+  const [changed] = await tx.run(
+    `MATCH (s) WHERE elementId(s) = $sid
+MATCH (s)-[c]-() WHERE c.${UID} IN $copies AND coalesce(c.${VERSION}, 1) > 1
+WITH DISTINCT c LIMIT 1
+OPTIONAL MATCH (h:${CHANGE}) WHERE c.${UID} IN h.targets
+WITH c, h ORDER BY h.at DESC, h.seq DESC
+RETURN type(c) AS type, c.${UID} AS uid,
+  collect(h {.author, .action, at: toString(h.at)})[0] AS last`,
+    { sid, copies: record.copies.map((c) => c.copy) },
+  );
+  if (!changed) return;
+  const last = changed['last'] as Record<string, JsonValue> | null;
+  const who = last
+    ? ` (${String(last['action'])} by ${String(last['author'])} at ${String(last['at'])})`
+    : '';
+  throw userError(
+    'CONFLICT',
+    `A ${String(changed['type'])} relationship this merge copied onto the survivor was changed since${who}; unmerge deletes the copies, so that change would be lost. Make the change on the merged node's own relationship after unmerging, or pass discardLaterChanges: true to unmerge anyway.`,
+    { uid: changed['uid'], last },
+  );
+}
+
+/**
  * Undoes a merge exactly: deletes the copies it made, takes off the citations it added, and
  * un-retracts the merged node, whose labels, properties and relationships were never touched.
  */
@@ -382,6 +412,7 @@ export async function unmergeNodes(scope: WriteScope, input: UnmergeInput): Prom
     );
   }
   const sid = survivor.value.id;
+  if (input.discardLaterChanges !== true) await refuseChangedCopies(tx, sid, record);
   const [deleted] = await tx.run(
     `MATCH (s) WHERE elementId(s) = $sid
 MATCH (s)-[c]-() WHERE c.${UID} IN $copies

@@ -232,7 +232,7 @@ describe('merge and unmerge (issue 13), on a real Neo4j', { timeout: 300_000 }, 
       expect(history.map((h) => h['a'])).toEqual(['merge', 'unmerge']);
     });
 
-    it('a retried merge (same idempotency key) merges once; unmerge by survivor and merged undoes it', async () => {
+    it('a retried merge (same idempotency key) merges once; unmerge by survivor and merged undoes it, refusing first to lose a later change to a copy', async () => {
       const before = await dump(db, affected);
       const vars = {
         s: 'bytedance',
@@ -248,10 +248,24 @@ describe('merge and unmerge (issue 13), on a real Neo4j', { timeout: 300_000 }, 
         'MATCH ()-[c]->() WHERE c.dossierMergeCopyOf IS NOT NULL RETURN count(c) AS n',
       );
       expect(copies?.['n']).toBe(3);
-      const undone = await gql.data<{ unmerge: { relationships: number } }>(UNMERGE_BY_NODES, {
-        s: bytedance,
-        m: dup,
-      });
+      // A copy cited after the merge would lose that citation with the copy: CONFLICT first.
+      const [copy] = await db.read(
+        'MATCH ()-[c:OWNS]->() WHERE c.dossierMergeCopyOf IS NOT NULL RETURN elementId(c) AS id',
+      );
+      await gql.data(
+        `mutation ($id: ID!) { addCitations(input: {element: $id,
+          citations: [{source: "article-000", quote: "Rubo Liang, CEO of ByteDance"}]}) { outcome } }`,
+        { id: copy?.['id'] },
+      );
+      const refused = await gql.query(UNMERGE_BY_NODES, { s: bytedance, m: dup });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+      expect(refused.errors?.[0]?.message).toMatch(/OWNS .*cite by local/);
+      const undone = await gql.data<{ unmerge: { relationships: number } }>(
+        `mutation ($s: ID!, $m: ID!) {
+          unmerge(survivor: $s, merged: $m, discardLaterChanges: true) { relationships }
+        }`,
+        { s: bytedance, m: dup },
+      );
       expect(undone.unmerge.relationships).toBe(3);
       expect(await dump(db, affected)).toEqual(before);
     });

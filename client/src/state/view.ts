@@ -1,4 +1,5 @@
 import type { Theme } from '../style/style-rules.js';
+import type { EditStep } from './edits.js';
 
 /** Layout names the explorer offers (see graph/layouts.ts). */
 export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'breadthfirst' | 'grid';
@@ -67,6 +68,11 @@ export interface View {
   readonly query: string;
   /** null: fit the picture to the screen. */
   readonly viewport: Viewport | null;
+  /**
+   * The writes made from this explorer, in order (state/edits.ts): undo and redo compare it and
+   * issue the inverse mutation. Not saved in links or cases (a write is not part of a picture).
+   */
+  readonly edits?: readonly EditStep[];
 }
 
 /** The View of a fresh explorer. */

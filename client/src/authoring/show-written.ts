@@ -1,0 +1,43 @@
+import { fetchSubgraph } from '../api/graph-api.js';
+import { addConnected, type ExplorerContext } from '../graph/connect.js';
+import { noteEdit } from '../state/commands/note-edit.js';
+import { select } from '../state/commands/select.js';
+import type { EditStep } from '../state/edits.js';
+import type { WriteResult } from './authoring-api.js';
+
+/**
+ * Brings a written fact into the picture and selects it: a node with its connections to what is
+ * shown, a relationship with both ends. A new fact is recorded as an edit step (undo retracts it);
+ * a citation added to an existing fact is not (no mutation takes one citation back), which the
+ * returned message says.
+ */
+export async function showWritten(ctx: ExplorerContext, result: WriteResult): Promise<string> {
+  const el = result.element;
+  const ids = el.kind === 'RELATIONSHIP' ? [el.from, el.to].filter(isId) : [el.elementId];
+  const { subgraph } = await fetchSubgraph(ids);
+  const near = ctx.store.view.selected.find((id) => ctx.store.view.nodes[id]);
+  // Refresh the data of elements already drawn (a new citation on an existing fact).
+  for (const n of subgraph.nodes) {
+    ctx.explorer.cy.getElementById(n.id).data('props', n.properties);
+  }
+  for (const e of subgraph.edges) {
+    ctx.explorer.cy.getElementById(e.id).data('props', e.properties);
+  }
+  await addConnected(ctx, subgraph, near ? { kind: 'near', near } : { kind: 'layout' });
+  const caption = ctx.cache.captionOf(el.elementId);
+  const created = result.outcome === 'CREATED';
+  const step: EditStep = {
+    id: crypto.randomUUID(),
+    op: 'add',
+    target: el.uid,
+    caption,
+  };
+  if (created) ctx.store.dispatch(noteEdit, { step, select: el.elementId });
+  else ctx.store.dispatch(select, [el.elementId]);
+  if (result.outcome === 'UNCHANGED') return `${caption} already cites this passage.`;
+  return created ? `Added ${caption}.` : `${caption} now cites this passage.`;
+}
+
+function isId(x: string | null | undefined): x is string {
+  return typeof x === 'string' && x.length > 0;
+}

@@ -1,6 +1,8 @@
 import './styles/app.css';
 import { explorerActions } from './app/actions.js';
 import { installDevHandle } from './app/dev-handle.js';
+import { mountSources } from './sources/mount-sources.js';
+import { startRoles } from './authoring/roles.js';
 import { mountPanels } from './app/panels.js';
 import { bindCanvas } from './app/canvas-events.js';
 import { openSaved, share } from './app/open-view.js';
@@ -125,5 +127,8 @@ async function start(): Promise<void> {
 }
 
 installDevHandle(ctx);
+mountSources(ctx);
+// Who is signed in; an editor's page then loads the editing layer (lazily).
+void startRoles(ctx, showSelection);
 
 void start();

@@ -1,4 +1,5 @@
 import type { EdgeSingular, NodeSingular } from 'cytoscape';
+import type { QuoteRange } from '../api/quote-ranges.js';
 import type { Direction } from '../generated/graphql.js';
 import { fetchNodeDetails } from '../api/graph-api.js';
 import { citationsOf } from '../graph/model.js';
@@ -8,6 +9,7 @@ import { displayValue, fmt, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import { openSource } from './source-dialog.js';
 import { detailsHint } from './details-hint.js';
+import { renderHistory, retractControl } from './details-history.js';
 import { quoteRanges, renderSources } from './sources-section.js';
 
 /** What the details panel can ask the explorer to do. */
@@ -51,6 +53,8 @@ export class DetailsPanel {
       h('p', { class: 'muted' }, 'Counting…'),
     );
     const sourcesBox = h('div', { class: 'section', 'data-testid': 'sources' });
+    const historyBox = h('div', { class: 'section', 'data-testid': 'history-section' });
+    const caption = String(node.data('caption'));
     this.root.replaceChildren(
       h(
         'div',
@@ -134,16 +138,19 @@ export class DetailsPanel {
             'Hide',
           ),
         ),
+        retractControl(id, caption),
       ),
       sourcesBox,
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
       degreeBox,
+      historyBox,
     );
+    const current = (): boolean => token === this.token;
     void renderSources(
       sourcesBox,
       citationsOf(props),
-      () => token === this.token,
-      quoteRanges(props['id']),
+      current,
+      withHistory(quoteRanges(props['id']), renderHistory(historyBox, id, caption, current)),
     );
     void fetchNodeDetails(id)
       .then((details) => {
@@ -194,6 +201,8 @@ export class DetailsPanel {
     const token = ++this.token;
     const props = edge.data('props') as Record<string, unknown>;
     const sourcesBox = h('div', { class: 'section', 'data-testid': 'sources' });
+    const historyBox = h('div', { class: 'section', 'data-testid': 'history-section' });
+    const caption = `${String(edge.source().data('caption'))} –${String(edge.data('type'))}→ ${String(edge.target().data('caption'))}`;
     const end = (n: NodeSingular): HTMLElement =>
       h(
         'button',
@@ -218,16 +227,22 @@ export class DetailsPanel {
           ` —[${String(edge.data('type'))}]→ `,
           end(edge.target()),
         ),
+        retractControl(edge.id(), caption),
       ),
       sourcesBox,
       h('div', { class: 'section' }, h('h2', {}, 'Properties'), propertyList(props)),
+      historyBox,
     );
     const subject = (edge.source().data('props') as Record<string, unknown>)['id'];
+    const current = (): boolean => token === this.token;
     void renderSources(
       sourcesBox,
       citationsOf(props),
-      () => token === this.token,
-      quoteRanges(subject, edge.id()),
+      current,
+      withHistory(
+        quoteRanges(subject, edge.id()),
+        renderHistory(historyBox, edge.id(), caption, current),
+      ),
     );
   }
 
@@ -236,6 +251,15 @@ export class DetailsPanel {
     ++this.token;
     this.root.replaceChildren(detailsHint(hasSources));
   }
+}
+
+/** The story API's quote positions, completed by those the history records (facts written here). */
+async function withHistory(
+  story: Promise<Map<string, QuoteRange>>,
+  history: Promise<Map<string, QuoteRange>>,
+): Promise<Map<string, QuoteRange>> {
+  const [a, b] = await Promise.all([story, history]);
+  return new Map([...b, ...a]);
 }
 
 function propertyList(props: Record<string, unknown>): HTMLElement {

@@ -189,4 +189,50 @@ query History {
 query RecentChanges {
   changes(first: 20) { at author operation action kind targets }
 }
+
+# ---- Retract and merge: nothing is deleted, and each is undone exactly. ----
+
+# Retract a fact: it leaves the default reads (neighbourhood, search, paths, the story API) but
+# stays in the graph and the history; includeRetracted: true shows it.
+mutation Retract {
+  retract(id: "rubo-liang-ceo-of-bytedance", reason: "Checking whether 004 confirms it.") {
+    retracted
+    element { uid elementId kind version }
+    change { action reason author at }
+  }
+}
+
+# Bring it back exactly as it was.
+mutation Restore {
+  restore(id: "rubo-liang-ceo-of-bytedance", reason: "000 says so in as many words.") {
+    retracted
+    element { version }
+  }
+}
+
+# Merge two nodes that are the same entity: the merged node's relationships and citations are
+# kept on the survivor, and the merged node is retracted with a pointer to it.
+mutation Merge {
+  merge(
+    survivor: "involved-employees"
+    merged: "audit-workers"
+    reason: "Both articles describe the audit-unit employees who tracked the journalists."
+    citations: [{ source: "article-000", quote: "several employees of a team of ByteDance" }]
+  ) {
+    relationships
+    citations
+    survivor { version citations { source quote } }
+    merged { version }
+    change { id action targets }
+  }
+}
+
+# Undo a merge exactly: by the merge's change id, or by survivor and merged as here.
+mutation Unmerge {
+  unmerge(survivor: "involved-employees", merged: "audit-workers", reason: "The articles count them differently.") {
+    relationships
+    citations
+    change { action }
+  }
+}
 `;

@@ -4,7 +4,9 @@ import { cypherResolvers } from './cypher.js';
 import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
 import { meResolvers } from './me.js';
+import { mentionResolvers } from './mentions.js';
 import { storyResolvers } from './story/index.js';
+import { caseResolvers } from './writes/cases.js';
 import { writeResolvers } from './writes/index.js';
 import { mergeResolvers } from './writes/merge.js';
 import { retractResolvers } from './writes/retract.js';
@@ -15,9 +17,11 @@ export const resolvers: Resolvers[] = [
   aboutResolvers,
   cypherResolvers,
   meResolvers,
+  mentionResolvers,
   ...graphResolvers,
   ...storyResolvers,
   writeResolvers,
   retractResolvers,
   mergeResolvers,
+  caseResolvers,
 ];

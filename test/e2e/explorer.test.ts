@@ -371,10 +371,12 @@ describe('the explorer in a real Chromium', () => {
   it('reopens a shared link with the same elements, positions and viewport', async () => {
     // Move one node so positions are the user's, not a layout's.
     const forbes = await nodeIdByCaption(page, 'Forbes');
-    await page.evaluate(
-      (id) => window.dossier.cy().getElementById(id).position({ x: 333, y: -222 }),
-      forbes,
-    );
+    await page.evaluate((id) => {
+      const n = window.dossier.cy().getElementById(id);
+      n.position({ x: 333, y: -222 });
+      // A drag ends with `free`: the move becomes part of the View.
+      n.emit('free');
+    }, forbes);
     await page.getByRole('button', { name: 'Share' }).click();
     await expect.poll(() => page.url()).toContain('#view=');
     const link = page.url();

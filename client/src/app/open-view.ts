@@ -1,6 +1,7 @@
 import { fetchNodesByKey, fetchSubgraph } from '../api/graph-api.js';
 import { viewEdges, type ExplorerContext } from '../graph/connect.js';
 import { loadView } from '../state/commands/load-view.js';
+import { settlePositions } from '../state/commands/move-nodes.js';
 import { setViewport } from '../state/commands/set-viewport.js';
 import { fromSaved, shareUrl, toSaved, type SavedView } from '../state/url-state.js';
 import { busy } from '../ui/busy.js';
@@ -40,6 +41,8 @@ export async function openSaved(ctx: ExplorerContext, saved: SavedView): Promise
 export async function share(ctx: ExplorerContext): Promise<void> {
   const { store, cache, explorer } = ctx;
   const cy = explorer.cy;
+  // What is on the canvas is what the View says; settling first keeps a node caught mid-animation.
+  store.dispatch(settlePositions, explorer.positions());
   store.dispatch(setViewport, { zoom: cy.zoom(), pan: { ...cy.pan() } });
   const url = shareUrl(
     location.href,

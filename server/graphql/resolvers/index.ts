@@ -6,6 +6,7 @@ import { jsonScalar } from './json-scalar.js';
 import { meResolvers } from './me.js';
 import { mentionResolvers } from './mentions.js';
 import { storyResolvers } from './story/index.js';
+import { caseResolvers } from './writes/cases.js';
 import { writeResolvers } from './writes/index.js';
 import { mergeResolvers } from './writes/merge.js';
 import { retractResolvers } from './writes/retract.js';
@@ -22,4 +23,5 @@ export const resolvers: Resolvers[] = [
   writeResolvers,
   retractResolvers,
   mergeResolvers,
+  caseResolvers,
 ];

@@ -110,32 +110,22 @@ export class SchemaPanel {
 
   private renderFacets(schema: SchemaOverview): void {
     const { hiddenLabels, hiddenTypes } = this.ctx.store.view;
+    const { store } = this.ctx;
     byId('label-list').replaceChildren(
       ...schema.labels.map((l) => {
         const s = styleForLabel(l.name);
-        const box = h('input', {
-          type: 'checkbox',
-          'data-label': l.name,
-          checked: !hiddenLabels.includes(l.name),
-        });
-        box.addEventListener('change', () =>
-          this.ctx.store.dispatch(filterLabel, { label: l.name, visible: box.checked }),
-        );
-        return h(
-          'li',
-          {},
-          h(
-            'label',
-            { title: `Show or hide :${l.name} nodes` },
-            box,
-            h('span', {
-              class: 'swatch',
-              style: `background:${s.color} url("${iconDataUri(s.icon, '#fff')}") center/10px no-repeat`,
-            }),
-            h('span', { class: 'name' }, l.name),
-          ),
-          h('span', { class: 'count', 'data-count-label': l.name }, fmt(l.count)),
-          h(
+        return facetRow({
+          kind: 'label',
+          name: l.name,
+          count: l.count,
+          shown: !hiddenLabels.includes(l.name),
+          title: `Show or hide :${l.name} nodes`,
+          swatch: h('span', {
+            class: 'swatch',
+            style: `background:${s.color} url("${iconDataUri(s.icon, '#fff')}") center/10px no-repeat`,
+          }),
+          toggle: (visible) => store.dispatch(filterLabel, { label: l.name, visible }),
+          extra: h(
             'button',
             {
               type: 'button',
@@ -146,32 +136,22 @@ export class SchemaPanel {
             },
             '+',
           ),
-        );
+        });
       }),
     );
     byId('type-list').replaceChildren(
-      ...schema.relationshipTypes.map((t) => {
-        const box = h('input', {
-          type: 'checkbox',
-          'data-type': t.name,
-          checked: !hiddenTypes.includes(t.name),
-        });
-        box.addEventListener('change', () =>
-          this.ctx.store.dispatch(filterType, { type: t.name, visible: box.checked }),
-        );
-        return h(
-          'li',
-          {},
-          h(
-            'label',
-            { title: `Show or hide ${t.name} relationships` },
-            box,
-            h('span', { class: 'swatch edge' }),
-            h('span', { class: 'name' }, t.name),
-          ),
-          h('span', { class: 'count', 'data-count-type': t.name }, fmt(t.count)),
-        );
-      }),
+      ...schema.relationshipTypes.map((t) =>
+        facetRow({
+          kind: 'type',
+          name: t.name,
+          count: t.count,
+          shown: !hiddenTypes.includes(t.name),
+          title: `Show or hide ${t.name} relationships`,
+          swatch: h('span', { class: 'swatch edge' }),
+          toggle: (visible) => store.dispatch(filterType, { type: t.name, visible }),
+          extra: null,
+        }),
+      ),
     );
   }
 
@@ -199,4 +179,26 @@ export class SchemaPanel {
       if (box) box.checked = !hiddenTypes.includes(t.name);
     }
   }
+}
+
+/** One row of the left column: a show/hide box, the legend swatch, the name and the count. */
+function facetRow(f: {
+  kind: 'label' | 'type';
+  name: string;
+  count: number;
+  shown: boolean;
+  title: string;
+  swatch: HTMLElement;
+  toggle: (visible: boolean) => void;
+  extra: HTMLElement | null;
+}): HTMLElement {
+  const box = h('input', { type: 'checkbox', [`data-${f.kind}`]: f.name, checked: f.shown });
+  box.addEventListener('change', () => f.toggle(box.checked));
+  return h(
+    'li',
+    {},
+    h('label', { title: f.title }, box, f.swatch, h('span', { class: 'name' }, f.name)),
+    h('span', { class: 'count', [`data-count-${f.kind}`]: f.name }, fmt(f.count)),
+    f.extra,
+  );
 }

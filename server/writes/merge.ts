@@ -15,7 +15,7 @@ import {
   type WrittenElement,
 } from './element.js';
 import { toChangeEntry, type ChangeEntry, type CitationRecord } from './history.js';
-import { checkReason, refuseBookkeeping } from './retract.js';
+import { checkReason, lockAndRead, refuseBookkeeping } from './retract.js';
 import type { WriteScope } from './run-write.js';
 
 const {
@@ -103,6 +103,19 @@ MATCH ()-[x]->() WHERE elementId(x) = r.id
 SET x.${UID} = coalesce(x.${UID}, r.uid)`,
     { rels: relIds.map((id) => ({ id, uid: randomUUID() })) },
   );
+}
+
+/**
+ * Locks both nodes (in element id order, so two merges of the same pair cannot deadlock) and
+ * reads them again: what is checked is what the merge or unmerge then changes.
+ */
+async function lockBoth(scope: WriteScope, a: Element, b: Element): Promise<[Element, Element]> {
+  if (a.value.id < b.value.id) {
+    const la = await lockAndRead(scope, a);
+    return [la, await lockAndRead(scope, b)];
+  }
+  const lb = await lockAndRead(scope, b);
+  return [await lockAndRead(scope, a), lb];
 }
 
 const RELATIONSHIPS_OF = `
@@ -193,14 +206,17 @@ export async function mergeNodes(scope: WriteScope, input: MergeInput): Promise<
   const { tx } = scope;
   const reason = checkReason(input.reason, true);
   const citations = await checkCitations(tx, input.citations);
-  const survivor = await findNode(tx, input.survivor, 'the survivor');
-  const merged = await findNode(tx, input.merged, 'the node to merge');
-  if (survivor.value.id === merged.value.id) {
+  const found = [
+    await findNode(tx, input.survivor, 'the survivor'),
+    await findNode(tx, input.merged, 'the node to merge'),
+  ] as const;
+  if (found[0].value.id === found[1].value.id) {
     throw userError(
       'BAD_USER_INPUT',
       '`survivor` and `merged` are the same node; a merge needs two different nodes.',
     );
   }
+  const [survivor, merged] = await lockBoth(scope, found[0], found[1]);
   for (const [e, ref] of [
     [survivor, input.survivor],
     [merged, input.merged],
@@ -397,7 +413,9 @@ RETURN type(c) AS type, c.${UID} AS uid,
 export async function unmergeNodes(scope: WriteScope, input: UnmergeInput): Promise<MergeWrite> {
   const { tx } = scope;
   const reason = checkReason(input.reason, false);
-  const { change, survivor, merged } = await findMergeChange(tx, input);
+  const located = await findMergeChange(tx, input);
+  const { change } = located;
+  const [survivor, merged] = await lockBoth(scope, located.survivor, located.merged);
   const record = change.after as unknown as MergeRecord;
   if (merged.value.properties[MERGED_INTO] !== record.survivor) {
     throw userError(

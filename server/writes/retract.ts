@@ -72,6 +72,22 @@ const matchElement = (element: Element): string =>
     ? 'MATCH (e) WHERE elementId(e) = $id'
     : 'MATCH ()-[e]->() WHERE elementId(e) = $id';
 
+/**
+ * Takes Neo4j's write lock on the element for the rest of the transaction and reads it again, so
+ * two requests on one element (a retract and a restore, two merges) take turns and each sees the
+ * other's result. Setting and removing a property takes the lock and leaves nothing behind.
+ */
+export async function lockAndRead(scope: WriteScope, element: Element): Promise<Element> {
+  const [row] = await scope.tx.run(
+    `${matchElement(element)}
+SET e.dossierLock = true
+REMOVE e.dossierLock
+RETURN e, $kind AS kind`,
+    { id: element.value.id, kind: element.kind },
+  );
+  return asElement(row as Record<string, JsonValue>);
+}
+
 /*
  * Retracting sets one flag; nothing else of the element or of its relationships changes, which is
  * what makes restore exact: REMOVE the flag and the element is as it was (a node's relationships
@@ -102,12 +118,13 @@ export async function setRetracted(
 ): Promise<RetractWrite> {
   const reason = checkReason(input.reason, retract);
   const citations = await optionalCitations(scope, input.citations);
-  const element = await findElement(
+  const found = await findElement(
     scope.tx,
     input.id,
     retract ? 'the fact to retract' : 'the fact to restore',
   );
-  refuseBookkeeping(element, input.id);
+  refuseBookkeeping(found, input.id);
+  const element = await lockAndRead(scope, found);
   const p = element.value.properties;
   const was = p[RETRACTED] === true;
   if (retract && was) {

@@ -389,5 +389,21 @@ describe('retract and restore (issue 13), on a real Neo4j', { timeout: 300_000 }
       expect(await gql.data<SearchResult>(SEARCH, { text: 'keanu' })).toEqual(searchBefore);
       expect(await gql.data<PathsResult>(PATHS, { from: lana, to: keanu })).toEqual(pathsBefore);
     });
+
+    it('two retractions of one fact at once: one is recorded, the other is told it is already retracted', async () => {
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => gql.query(RETRACT, { id: matrix, reason: 'Duplicate film entry.' })),
+      );
+      const ok = results.filter((r) => !r.errors);
+      const refused = results.filter((r) => r.errors);
+      expect(ok).toHaveLength(1);
+      expect(refused.map((r) => r.errors?.[0]?.message)).toEqual(
+        refused.map(() => expect.stringMatching(/already retracted/)),
+      );
+      const uid = (ok[0]?.data as { retract: { element: { uid: string } } }).retract.element.uid;
+      expect(await changesOf(uid)).toEqual(['retract']);
+      await gql.data(RESTORE, { id: matrix });
+      expect(await changesOf(uid)).toEqual(['retract', 'restore']);
+    });
   });
 });

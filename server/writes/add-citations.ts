@@ -1,7 +1,6 @@
 import type { GraphQLContext } from '../graphql/context.js';
 import { checkCitations, type CitationInput } from './citations.js';
-import { findElement } from './element.js';
-import { citeExisting, type FactWrite } from './fact-writes.js';
+import { citeExisting, findFact, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
 
 export interface AddCitationsInput {
@@ -16,7 +15,7 @@ export async function addCitations(
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
   return runWrite(ctx, { operation: 'addCitations', idempotencyKey, input }, async (scope) => {
-    const element = await findElement(scope.tx, input.element, 'element');
+    const element = await findFact(scope, input.element, 'element');
     const citations = await checkCitations(scope.tx, input.citations);
     return citeExisting(scope, element, citations);
   });

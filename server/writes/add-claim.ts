@@ -2,8 +2,8 @@ import type { JsonValue } from '../db/convert.js';
 import { userError } from '../db/errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { checkCitations, type CitationInput } from './citations.js';
-import { asElement, findElement } from './element.js';
-import { writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
+import { asElement } from './element.js';
+import { findLiveNode, writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite, type WriteScope } from './run-write.js';
 import { checkText, type PropertyValue } from './write-input.js';
 
@@ -54,11 +54,8 @@ export async function addClaim(
   return runWrite(ctx, { operation: 'addClaim', idempotencyKey, input }, async (scope) => {
     const citations = await checkCitations(scope.tx, input.citations);
     const ends = [];
-    for (const ref of about)
-      ends.push(await findElement(scope.tx, ref, 'about', { nodesOnly: true }));
-    const speaker = input.statedBy
-      ? await findElement(scope.tx, input.statedBy, 'statedBy', { nodesOnly: true })
-      : null;
+    for (const ref of about) ends.push(await findLiveNode(scope, ref, 'about'));
+    const speaker = input.statedBy ? await findLiveNode(scope, input.statedBy, 'statedBy') : null;
     const claim = await writeEntity(scope, { label: 'Claim', name, properties, citations });
     const changes = [...claim.changes];
     const link = async (

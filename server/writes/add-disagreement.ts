@@ -1,8 +1,7 @@
 import { userError } from '../db/errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { checkCitations, type CitationInput } from './citations.js';
-import { findElement } from './element.js';
-import { writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
+import { findLiveNode, writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
 import { checkText, type PropertyValue } from './write-input.js';
 
@@ -41,8 +40,7 @@ export async function addDisagreement(
     const citations = await checkCitations(scope.tx, input.citations);
     // One statement at a time: a transaction runs its statements in order.
     const claims = [];
-    for (const ref of between)
-      claims.push(await findElement(scope.tx, ref, 'between', { nodesOnly: true }));
+    for (const ref of between) claims.push(await findLiveNode(scope, ref, 'between'));
     for (const [i, claim] of claims.entries()) {
       if (claim.kind !== 'node' || !claim.value.labels.includes('Claim')) {
         throw userError(

@@ -1,8 +1,7 @@
 import type { GraphQLContext } from '../graphql/context.js';
 import { liveSchema } from '../graph/live-schema.js';
 import { checkCitations, type CitationInput } from './citations.js';
-import { findElement } from './element.js';
-import { writeRelationship, type FactWrite } from './fact-writes.js';
+import { findLiveNode, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
 import { checkWriteName, toProperties } from './write-input.js';
 
@@ -24,8 +23,8 @@ export async function addRelationship(
   const type = checkWriteName('relationship type', input.type, schema.types);
   const properties = toProperties(input.properties, schema.propertyKeys);
   return runWrite(ctx, { operation: 'addRelationship', idempotencyKey, input }, async (scope) => {
-    const from = await findElement(scope.tx, input.from, 'from', { nodesOnly: true });
-    const to = await findElement(scope.tx, input.to, 'to', { nodesOnly: true });
+    const from = await findLiveNode(scope, input.from, 'from');
+    const to = await findLiveNode(scope, input.to, 'to');
     const citations = await checkCitations(scope.tx, input.citations);
     return writeRelationship(scope, {
       from: from.value.id,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toJson, type JsonValue } from '../db/convert.js';
 import { userError } from '../db/errors.js';
 import { quoteName } from '../graph/cypher-names.js';
+import { BOOKKEEPING_KEYS, isBookkeepingLabel } from './bookkeeping.js';
 import { newCitations } from './citations.js';
 import {
   asElement,
@@ -20,6 +21,8 @@ import {
 import type { ChangeEntry, CitationRecord } from './history.js';
 import type { WriteScope } from './run-write.js';
 import type { PropertyValue } from './write-input.js';
+
+const RETRACTED = BOOKKEEPING_KEYS.retracted;
 
 export type WriteOutcome = 'CREATED' | 'CITED' | 'EDITED' | 'UNCHANGED';
 
@@ -82,6 +85,7 @@ export async function citeExisting(
   properties: Record<string, PropertyValue> = {},
 ): Promise<FactWrite> {
   const element = await lockElement(scope, found);
+  if (isRetracted(element)) throw retractedError(element);
   const fresh = newCitations(
     {
       sources: arrayProp(element, 'sources'),
@@ -106,6 +110,52 @@ export async function citeExisting(
     version: written.version,
   });
   return { outcome: 'CITED', element: written, changes: [change] };
+}
+
+/** True for a retracted element (merged-away nodes are retracted too). */
+export function isRetracted(element: Element): boolean {
+  return element.value.properties[RETRACTED] === true;
+}
+
+/**
+ * A retracted fact is not silently revived or duplicated by citing it again: the person decides
+ * whether to restore it (or, for a merged-away node, to cite the node it was merged into).
+ */
+export function retractedError(element: Element): Error {
+  const mergedInto = element.value.properties[BOOKKEEPING_KEYS.mergedInto];
+  return userError(
+    'BAD_USER_INPUT',
+    typeof mergedInto === 'string'
+      ? `That fact was merged into the node with dossierUid ${mergedInto}; cite that node instead (or unmerge first).`
+      : 'That fact is retracted. Restore it first if it should come back, then cite or edit it.',
+    { elementId: element.value.id, mergedInto: mergedInto ?? null },
+  );
+}
+
+/** A node named by a client as one end of a new fact: it must exist and not be retracted. */
+export async function findLiveNode(scope: WriteScope, ref: string, what: string): Promise<Element> {
+  return findFact(scope, ref, what, { nodesOnly: true });
+}
+
+/**
+ * An element of the investigation a write may cite, edit or link: not one of Dossier's own
+ * records (history, keys, saved views), and not retracted.
+ */
+export async function findFact(
+  scope: WriteScope,
+  ref: string,
+  what: string,
+  options: { nodesOnly?: boolean } = {},
+): Promise<Element> {
+  const element = await findElement(scope.tx, ref, what, options);
+  if (element.kind === 'node' && element.value.labels.some(isBookkeepingLabel)) {
+    throw userError(
+      'BAD_USER_INPUT',
+      `${JSON.stringify(ref)} is one of Dossier's own records (${element.value.labels.join(', ')}), not a fact of the investigation; it cannot be cited, edited or linked.`,
+    );
+  }
+  if (isRetracted(element)) throw retractedError(element);
+  return element;
 }
 
 function arrayProp(element: Element, key: string): JsonValue[] {
@@ -138,11 +188,12 @@ export async function writeEntity(scope: WriteScope, fact: EntityFact): Promise<
   const label = quoteName(fact.label);
   await lockFact(tx, `node:${fact.label}:${fact.name}`);
   const existing = await tx.run(
-    `MATCH (e:${label} {name: $name}) RETURN e, 'node' AS kind ORDER BY elementId(e) LIMIT 2`,
+    `MATCH (e:${label} {name: $name})
+RETURN e, 'node' AS kind ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 2`,
     { name: fact.name },
   );
   let result: FactWrite;
-  if (existing.length > 1) {
+  if (existing.length > 1 && !isRetracted(asElement(existing[1] as Record<string, JsonValue>))) {
     throw userError(
       'BAD_USER_INPUT',
       `Several ${fact.label} nodes are named ${JSON.stringify(fact.name)}; cite the one you mean with addCitations and its element id.`,
@@ -184,7 +235,7 @@ export async function writeRelationship(
   await lockFact(tx, `relationship:${fact.from}:${fact.type}:${fact.to}`);
   const [existing] = await tx.run(
     `MATCH (a)-[e:${type}]->(b) WHERE elementId(a) = $from AND elementId(b) = $to
-RETURN e, 'relationship' AS kind ORDER BY elementId(e) LIMIT 1`,
+RETURN e, 'relationship' AS kind ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 1`,
     { from: fact.from, to: fact.to },
   );
   let result: FactWrite;

@@ -5,8 +5,15 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { liveSchema } from '../graph/live-schema.js';
 import { BOOKKEEPING_KEYS, BOOKKEEPING_LABELS } from './bookkeeping.js';
 import { checkCitations, newCitations, type CitationInput } from './citations.js';
-import { extendElement, findElement, toWritten, type Element } from './element.js';
-import { asJson, lockElement, type FactWrite } from './fact-writes.js';
+import { extendElement, toWritten, type Element } from './element.js';
+import {
+  asJson,
+  findFact,
+  isRetracted,
+  lockElement,
+  retractedError,
+  type FactWrite,
+} from './fact-writes.js';
 import { runWrite } from './run-write.js';
 import { checkWriteName, MANAGED_KEYS, toPropertyValue } from './write-input.js';
 
@@ -20,6 +27,9 @@ export interface SetPropertyInput {
 
 /** `id` names the element everywhere (links, saved views, citations of claims): not edited in place. */
 const EDIT_MANAGED = new Set([...MANAGED_KEYS, 'id']);
+
+/** What makes a source the source its quotes were checked against. */
+const SOURCE_FIXED = new Set(['text', 'sha256', 'addedBy', 'addedAt']);
 
 const LAST_CHANGE = `
 MATCH (c:${BOOKKEEPING_LABELS.change}) WHERE $uid IN c.targets
@@ -51,9 +61,16 @@ export async function setProperty(
   }
   const value = toPropertyValue(key, input.value);
   return runWrite(ctx, { operation: 'setProperty', idempotencyKey, input }, async (scope) => {
-    const found = await findElement(scope.tx, input.element, 'element');
+    const found = await findFact(scope, input.element, 'element');
+    if (found.kind === 'node' && found.value.labels.includes('Article') && SOURCE_FIXED.has(key)) {
+      throw userError(
+        'BAD_USER_INPUT',
+        `A source's ${key} is fixed: every quote citing it is checked against its text. Add the new version with addSource and cite that.`,
+      );
+    }
     const citations = await checkCitations(scope.tx, input.citations);
     const element = await lockElement(scope, found);
+    if (isRetracted(element)) throw retractedError(element);
     const version = Number(element.value.properties[BOOKKEEPING_KEYS.version] ?? 0);
     if (version !== input.baseVersion)
       throw await conflict(scope.tx, element, version, input.baseVersion);

@@ -510,6 +510,53 @@ describe('sourced writes on the story graph (real Neo4j)', () => {
     expect(await count('MATCH (l:DossierLock) RETURN count(l) AS n')).toBe(0);
   });
 
+  it('refuses to cite, edit or link a retracted fact, Dossier’s own records, or a source’s text', async () => {
+    const cite = [{ source: memo.id, quote: 'Memo on the audit unit' }];
+    const doc = await mutate<{ addEntity: FactWrite }>(ADD_ENTITY, {
+      input: { label: 'Document', name: 'Draft to retract', citations: cite },
+    });
+    await mutate(
+      'mutation ($id: ID!) { retract(id: $id, reason: "A draft, not a fact") { __typename } }',
+      {
+        id: doc.addEntity.element.elementId,
+      },
+    );
+    const [change] = await db.read('MATCH (c:DossierChange) RETURN elementId(c) AS id LIMIT 1');
+    const [rubo] = await db.read("MATCH (p:Person {id: 'rubo-liang'}) RETURN elementId(p) AS id");
+    const before = await fingerprint(db);
+    const again = await refused(ADD_ENTITY, {
+      input: {
+        label: 'Document',
+        name: 'Draft to retract',
+        citations: [{ source: memo.id, quote: 'audit unit' }],
+      },
+    });
+    expect(again.message).toMatch(/retracted\. Restore it first/);
+    const link = await refused(ADD_REL, {
+      input: {
+        from: rubo?.['id'],
+        type: 'WROTE',
+        to: doc.addEntity.element.elementId,
+        citations: cite,
+      },
+    });
+    expect(link.message).toMatch(/retracted/);
+    const own = await refused(ADD_CITES, { input: { element: change?.['id'], citations: cite } });
+    expect(own.message).toMatch(/Dossier's own records/);
+    const text = await refused(SET_PROP, {
+      input: {
+        element: memo.nodeId,
+        key: 'text',
+        value: 'Another text',
+        baseVersion: 1,
+        citations: cite,
+      },
+    });
+    expect(text.message).toMatch(/A source's text is fixed/);
+    for (const e of [again, link, own, text]) expect(e.code).toBe('BAD_USER_INPUT');
+    expect(await fingerprint(db)).toBe(before);
+  });
+
   it('lists recent changes newest first, by author and since a time', async () => {
     const all = await mutate<{ changes: Change[] }>(
       '{ changes(first: 1000) { id at action operation author } }',

@@ -56,7 +56,7 @@ export function pathsStatement(
         : `(a)-${rel}-(b)`;
   const along = allOf(
     vis.rel('pr') === '' ? '' : `all(pr IN relationships(p) WHERE ${vis.rel('pr')})`,
-    vis.node('pn') === '' ? '' : `all(pn IN nodes(p) WHERE ${vis.node('pn')})`,
+    vis.end('pn') === '' ? '' : `all(pn IN nodes(p) WHERE ${vis.end('pn')})`,
   );
   return `OPTIONAL MATCH (a) WHERE elementId(a) = $from${andAlso(vis.node('a'))}
 OPTIONAL MATCH (b) WHERE elementId(b) = $to${andAlso(vis.node('b'))}

@@ -19,7 +19,7 @@ MATCH (n) WHERE elementId(n) = id${andAlso(vis.node('n'))}
 WITH collect(DISTINCT n) AS ns
 CALL (ns) {
   UNWIND ns AS a
-  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids${andAlso(vis.rel('r'))}${andAlso(vis.node('b'))}
+  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids${andAlso(vis.rel('r'))}${andAlso(vis.end('b'))}
   RETURN collect(r) AS rels
 }
 CALL (ns) {

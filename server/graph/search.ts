@@ -122,7 +122,13 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
   let rows;
   if (index) {
     const filter = labels.length > 0 && index.labels.some((l) => !labels.includes(l)) ? labels : [];
-    rows = await db.read(fulltextStatement(filter, request.withDegree, vis), {
+    // Only labels the index covers can come out of it: a bookkeeping label it does not cover
+    // needs no test, and without one Lucene's own limit still applies.
+    const indexed = visibilityOf(
+      { labels: new Set(index.labels), propertyKeys: live.propertyKeys },
+      { includeRetracted: request.includeRetracted, requestedLabels: labels },
+    );
+    rows = await db.read(fulltextStatement(filter, request.withDegree, indexed), {
       index: index.name,
       query: luceneQuery(
         words,

@@ -16,6 +16,12 @@ import type { LiveSchema } from './live-schema.js';
 export interface Visibility {
   /** A predicate true for a node the results may show, or ''. */
   node(variable: string): string;
+  /**
+   * The same for a node reached through a relationship: only the retraction test, since
+   * Dossier's bookkeeping nodes have no relationships. Keeping the label test out of hops keeps
+   * relationship totals on the degree store until something is retracted.
+   */
+  end(variable: string): string;
   /** A predicate true for a relationship the results may show (its ends are checked apart), or ''. */
   rel(variable: string): string;
   /** True when the predicates can exclude something. */
@@ -25,7 +31,12 @@ export interface Visibility {
 const RETRACTED = BOOKKEEPING_KEYS.retracted;
 
 /** Everything visible: the predicates of a graph with no retraction and no bookkeeping. */
-export const SHOW_EVERYTHING: Visibility = { node: () => '', rel: () => '', filters: false };
+export const SHOW_EVERYTHING: Visibility = {
+  node: () => '',
+  end: () => '',
+  rel: () => '',
+  filters: false,
+};
 
 /** `${variable}` is not retracted (absent, or anything but true). */
 export function notRetracted(variable: string): string {
@@ -66,6 +77,7 @@ export function visibilityOf(
   return {
     node: (v) =>
       allOf(hideRetracted ? notRetracted(v) : '', labelTest ? `NOT ${v}${labelTest}` : ''),
+    end: (v) => (hideRetracted ? notRetracted(v) : ''),
     rel: (v) => (hideRetracted ? notRetracted(v) : ''),
     filters: hideRetracted || labelTest !== '',
   };
@@ -73,7 +85,7 @@ export function visibilityOf(
 
 /** A relationship and the node at its far end are both visible. */
 export function hopVisible(vis: Visibility, rel: string, other: string): string {
-  return allOf(vis.rel(rel), vis.node(other));
+  return allOf(vis.rel(rel), vis.end(other));
 }
 
 /** The properties a user sees by default: Dossier's own keys (dossierUid …) left out. */

@@ -41,6 +41,17 @@ describe('what the read API hides by default (retracted facts, Dossier bookkeepi
     const vis = visibilityOf(live(['Person', 'DossierChange'], ['name']));
     expect(vis.node('n')).toBe('NOT n:`DossierChange`');
     expect(vis.rel('r')).toBe('');
+    // Bookkeeping nodes have no relationships: hops and totals keep the degree store.
+    expect(vis.end('m')).toBe('');
+    const hop = oneHopStatement({
+      types: [],
+      labels: [],
+      direction: 'BOTH',
+      withDegree: true,
+      vis,
+    });
+    expect(hop).toContain('COUNT { (f)-[]-() } AS total');
+    expect(hop).toContain('MATCH (f) WHERE elementId(f) = id AND NOT f:`DossierChange`');
     expect(
       visibilityOf(live(['DossierChange'], []), { requestedLabels: ['DossierChange'] }).filters,
     ).toBe(false);

@@ -15,6 +15,7 @@ import { buildNeo4jGraphQLModel, type Neo4jGraphQLModel } from './api/neo4j-grap
 import { encodeParams } from './api/floor-endpoint.js';
 import { emptyDatabase, silent, type BenchNeo4j } from './lib/bench-neo4j.js';
 import { elapsedMs, round, summarize, type LatencySummary } from './lib/stats.js';
+import { benchWrite, type WriteBenchResult } from './write-bench.js';
 
 /**
  * Dossier's GraphQL vs the floor (a bare node:http endpoint running the same statement, see
@@ -60,6 +61,8 @@ export interface ApiBenchResult {
   readonly requestsPerImplC1: number;
   readonly secondsPerImplC16: number;
   readonly queries: readonly ApiQueryResult[];
+  /** The write row (undefined when it failed: see the log). */
+  readonly write?: WriteBenchResult;
 }
 
 const FULLTEXT_INDEX = 'bench_name_fulltext';
@@ -457,6 +460,7 @@ export async function benchApi(
   const base = `http://127.0.0.1:${server.port}`;
 
   const queries: ApiQueryResult[] = [];
+  let write: WriteBenchResult | undefined;
   try {
     for (const spec of specs) {
       log(`api: ${spec.name} …`);
@@ -547,6 +551,19 @@ export async function benchApi(
       );
       queries.push(q);
     }
+    log('api: write (addRelationship) …');
+    write = await benchWrite(
+      bench.db,
+      app,
+      `${base}/graphql`,
+      driver,
+      C16_SECONDS,
+      C1_REQUESTS,
+      log,
+    ).catch((err: unknown) => {
+      log(`api: write failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    });
   } finally {
     await driver.close();
     server.child.kill('SIGTERM');
@@ -565,5 +582,6 @@ export async function benchApi(
     requestsPerImplC1: C1_REQUESTS,
     secondsPerImplC16: C16_SECONDS,
     queries,
+    ...(write ? { write } : {}),
   };
 }

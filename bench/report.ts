@@ -48,6 +48,11 @@ function targets(r: BenchResults): string[] {
       verdict(worstTp === undefined ? undefined : worstTp >= 2),
     ],
     [
+      'Adding a sourced relationship: p50 ≤ 1.3× the raw driver running the same statements',
+      r.api?.write ? ratio(r.api.write.p50VsRaw) : '–',
+      verdict(r.api?.write ? r.api.write.p50VsRaw <= 1.3 : undefined),
+    ],
+    [
       'Import ≥ 0.7× LOAD CSV rows/s',
       imports.map((i) => `${i.dataset} ${ratio(i.ratio)}`).join('; ') || '–',
       verdict(worstImport === undefined ? undefined : worstImport >= 0.7),
@@ -65,11 +70,18 @@ function targets(r: BenchResults): string[] {
       verdict(r.render ? r.render.expand.longestTaskMs <= 250 : undefined),
     ],
     [
-      'Cold start ≤ 1.3× bare Neo4j start',
+      'Warm start ≤ 1.2× bare Neo4j start',
       r.coldStart
         ? `${ratio(r.coldStart.ratio)} (${ms(r.coldStart.appMedianMs)} vs ${ms(r.coldStart.bareMedianMs)})`
         : '–',
-      verdict(r.coldStart ? r.coldStart.ratio <= 1.3 : undefined),
+      verdict(r.coldStart ? r.coldStart.ratio <= 1.2 : undefined),
+    ],
+    [
+      'The story loads in ≤ 2 s on a first start',
+      r.coldStart?.seedMs !== undefined
+        ? `${ms(r.coldStart.seedMs)} (first start ${ms(r.coldStart.firstStartMs)} to /ready)`
+        : '–',
+      verdict(r.coldStart?.seedMs !== undefined ? r.coldStart.seedMs <= 2000 : undefined),
     ],
   ];
   return [
@@ -106,6 +118,27 @@ function apiSection(r: BenchResults): string[] {
     out.push(
       '',
       `Dossier p50 / floor p50 = **${ratio(q.p50VsFloor)}** (/ raw driver p50 ${ratio(q.p50VsRaw)}); Dossier req/s / @neo4j/graphql req/s = **${ratio(q.throughputVsNeo4jGraphql)}**.`,
+      '',
+    );
+  }
+  const w = a.write;
+  if (w) {
+    out.push(
+      `**write** — ${w.description}. Dossier sent ${w.statements} statements per request; the raw driver replays them in one \`executeWrite\` (the two node ids and the UUIDs Dossier generated substituted).`,
+      '',
+      '| Implementation | p50 | p99 | req/s @16 |',
+      '| --- | ---: | ---: | ---: |',
+      ...(
+        [
+          ["Dossier's GraphQL `addRelationship`", w.dossier],
+          ['Same statements, raw neo4j-driver in the client', w.raw],
+        ] as const
+      ).map(
+        ([name, x]) =>
+          `| ${name} | ${ms(x.latency.p50Ms)} | ${ms(x.latency.p99Ms)} | ${n.format(x.requestsPerSecond16)}${x.errors16 ? ` (${x.errors16} errors)` : ''} |`,
+      ),
+      '',
+      `Dossier p50 / raw p50 = **${ratio(w.p50VsRaw)}**; Dossier req/s / raw req/s = ${ratio(w.throughputVsRaw)}.`,
       '',
     );
   }
@@ -191,6 +224,12 @@ function coldSection(r: BenchResults): string[] {
     '| --- | --- | ---: |',
     `| Dossier to /ready | ${c.appToReadyMs.map((x) => ms(x)).join(', ')} | ${ms(c.appMedianMs)} |`,
     `| Bare local Neo4j | ${c.bareNeo4jMs.map((x) => ms(x)).join(', ')} | ${ms(c.bareMedianMs)} |`,
+    ...(c.firstStartMs === undefined
+      ? []
+      : [
+          '',
+          `First start on an empty data directory (Neo4j creates its store, Dossier loads the story), spawn to \`/ready\`: ${ms(c.firstStartMs)}; loading the story within it (constraints, the seed transaction, counts; from the app's log timestamps): ${ms(c.seedMs)}.`,
+        ]),
   ];
 }
 

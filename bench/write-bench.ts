@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { App } from '../server/app.js';
+import type { Database, Params } from '../server/db/database.js';
+import { elapsedMs, round, summarize, type LatencySummary } from './lib/stats.js';
+
+/**
+ * The write row: Dossier's addRelationship (a relationship citing a passage of a stored source,
+ * recorded in the history, one write transaction) against the raw driver running the statements
+ * Dossier sent for it (recorded with db.onStatement) in one executeWrite. Every request adds a
+ * new relationship between two nodes no other request used, so both always take the "created"
+ * path; the replayed statements get the same substitution (the two node ids, and fresh UUIDs
+ * where Dossier generated them).
+ */
+export interface WriteBenchResult {
+  readonly description: string;
+  readonly statements: number;
+  readonly dossier: { latency: LatencySummary; requestsPerSecond16: number; errors16: number };
+  readonly raw: { latency: LatencySummary; requestsPerSecond16: number; errors16: number };
+  /** Dossier p50 / raw p50 (target ≤ 1.3). */
+  readonly p50VsRaw: number;
+  readonly throughputVsRaw: number;
+}
+
+const TYPE = 'BENCH_ADDED';
+const QUOTE = 'the benchmark adds relationships that cite this sentence';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const MUTATION = `mutation Add($input: AddRelationshipInput!) {
+  addRelationship(input: $input) { outcome element { uid elementId type } changes { id } }
+}`;
+
+type Json = Record<string, unknown>;
+
+/** The params of a recorded statement with `from`/`to` ids swapped and every UUID made fresh. */
+function substitute(
+  value: unknown,
+  swap: Map<string, string>,
+  fresh: Map<string, string>,
+): unknown {
+  if (typeof value === 'string') {
+    let s = value;
+    for (const [a, b] of swap) s = s.split(a).join(b);
+    return s.replace(UUID, (u) => {
+      let v = fresh.get(u);
+      if (v === undefined) fresh.set(u, (v = randomUUID()));
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, swap, fresh));
+  if (value !== null && typeof value === 'object' && !neo4j.isInt(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(v, swap, fresh)]),
+    );
+  }
+  return value;
+}
+
+export async function benchWrite(
+  db: Database,
+  app: App,
+  url: string,
+  driver: Driver,
+  seconds16: number,
+  requestsC1: number,
+  log: (m: string) => void,
+): Promise<WriteBenchResult> {
+  const call = async (
+    query: string,
+    variables: Json,
+    at = 'http://bench/graphql',
+  ): Promise<Json> => {
+    const body = JSON.stringify({ query, variables });
+    const res =
+      at === 'http://bench/graphql'
+        ? await app.yoga.fetch(at, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        : await fetch(at, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+    const json = (await res.json()) as Json;
+    if (json['errors'])
+      throw new Error(`write bench: ${JSON.stringify(json['errors']).slice(0, 400)}`);
+    return json;
+  };
+  const added = await call(
+    'mutation($input: AddSourceInput!) { addSource(input: $input) { source { id } } }',
+    {
+      input: {
+        title: `Benchmark source ${randomUUID()}`,
+        text: `A source for the write benchmark: ${QUOTE}. ${randomUUID()}`,
+      },
+    },
+  );
+  const source = String(
+    ((added['data'] as Json)['addSource'] as { source: { id: string } }).source.id,
+  );
+  // Nodes in a fixed order; each request takes the next two, so no pair is used twice.
+  const nodes = (
+    await db.read(
+      'MATCH (n) WHERE n.importId IS NOT NULL RETURN elementId(n) AS id ORDER BY n.importId LIMIT 40000',
+    )
+  ).map((r) => String(r['id']));
+  let next = 0;
+  const pair = (): { from: string; to: string } => {
+    const from = nodes[next % nodes.length] ?? '';
+    const to = nodes[(next + 1) % nodes.length] ?? '';
+    next += 2;
+    return { from, to };
+  };
+  const variables = (p: { from: string; to: string }): Json => ({
+    input: { from: p.from, to: p.to, type: TYPE, citations: [{ source, quote: QUOTE }] },
+  });
+
+  // Record the statements of one request (after a first one has warmed the schema caches).
+  await call(MUTATION, variables(pair()));
+  const recorded: { cypher: string; params: Params }[] = [];
+  const template = pair();
+  const off = db.onStatement((cypher, params) => recorded.push({ cypher, params }));
+  const first = await call(MUTATION, variables(template));
+  off();
+  const outcome = ((first['data'] as Json)['addRelationship'] as Json)['outcome'];
+  if (outcome !== 'CREATED')
+    throw new Error(`write bench: the recorded write was ${String(outcome)}`);
+  log(`api: write: addRelationship sent ${recorded.length} statements`);
+
+  const rawOnce = async (): Promise<void> => {
+    const p = pair();
+    const swap = new Map([
+      [template.from, p.from],
+      [template.to, p.to],
+    ]);
+    const fresh = new Map<string, string>();
+    const session = driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite(async (tx) => {
+        for (const s of recorded)
+          await tx.run(s.cypher, substitute(s.params, swap, fresh) as Params);
+      });
+    } finally {
+      await session.close();
+    }
+  };
+  const dossierOnce = async (): Promise<void> => {
+    const json = await call(MUTATION, variables(pair()), url);
+    const o = ((json['data'] as Json)['addRelationship'] as Json)['outcome'];
+    if (o !== 'CREATED') throw new Error(`write bench: a write was ${String(o)}`);
+  };
+
+  for (let i = 0; i < 20; i++) {
+    await dossierOnce();
+    await rawOnce();
+  }
+  const samples = { dossier: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < requestsC1; i++) {
+    for (const impl of i % 2 === 0
+      ? (['dossier', 'raw'] as const)
+      : (['raw', 'dossier'] as const)) {
+      const t = process.hrtime.bigint();
+      await (impl === 'dossier' ? dossierOnce() : rawOnce());
+      samples[impl].push(elapsedMs(t));
+    }
+  }
+
+  const dossier16 = await autocannon({
+    url,
+    connections: 16,
+    duration: seconds16,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ query: MUTATION, variables: variables(pair()) }),
+        }),
+      },
+    ],
+  });
+  const until = Date.now() + seconds16 * 1000;
+  let rawDone = 0;
+  let rawErrors = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (Date.now() < until) {
+        try {
+          await rawOnce();
+          rawDone++;
+        } catch {
+          rawErrors++;
+        }
+      }
+    }),
+  );
+  const rawRps = Math.round(rawDone / (elapsedMs(started) / 1000));
+  const dossier = {
+    latency: summarize(samples.dossier),
+    requestsPerSecond16: Math.round(dossier16.requests.average),
+    errors16: dossier16.errors + dossier16.non2xx + dossier16.timeouts,
+  };
+  const raw = { latency: summarize(samples.raw), requestsPerSecond16: rawRps, errors16: rawErrors };
+  const result: WriteBenchResult = {
+    description: `addRelationship between two nodes of the graph, citing a passage of a stored source (a new ${TYPE} relationship each time)`,
+    statements: recorded.length,
+    dossier,
+    raw,
+    p50VsRaw: round(dossier.latency.p50Ms / raw.latency.p50Ms, 2),
+    throughputVsRaw: round(dossier.requestsPerSecond16 / Math.max(1, raw.requestsPerSecond16), 2),
+  };
+  log(
+    `api: write: p50 Dossier ${dossier.latency.p50Ms} ms, raw ${raw.latency.p50Ms} ms (${result.p50VsRaw}); req/s@16 ${dossier.requestsPerSecond16} / ${raw.requestsPerSecond16}`,
+  );
+  return result;
+}

@@ -165,7 +165,7 @@ describe('every recursive walk of client input is bounded (story graph, real Neo
         );
         expectExplained(res, { a: v });
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
@@ -179,7 +179,7 @@ describe('every recursive walk of client input is bounded (story graph, real Neo
         );
         expectExplained(res, { a: v });
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
@@ -193,7 +193,7 @@ describe('every recursive walk of client input is bounded (story graph, real Neo
         );
         expectExplained(res, v);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
@@ -224,7 +224,7 @@ describe('every recursive walk of client input is bounded (story graph, real Neo
         if (levels + 1 > 64) expect(['RESOURCE_LIMIT', 'TIMEOUT'], all).toContain(codes(res)[0]);
         else expect(res.errors, all).toBeUndefined();
       }),
-      { numRuns: 15 },
+      { numRuns: 8 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { JsonValue } from '../db/convert.js';
 import type { Tx } from '../db/database.js';
 import { userError } from '../db/errors.js';
@@ -57,6 +58,18 @@ export async function runWrite<T extends JsonValue | object>(
   const key = checkKey(request.idempotencyKey);
   await ensureWriteSchema(ctx.db);
   const author = ctx.actor.name;
+  return runTransaction(ctx, request, key, author, work).catch((err: unknown) => {
+    throw writeError(err);
+  });
+}
+
+function runTransaction<T extends JsonValue | object>(
+  ctx: Pick<GraphQLContext, 'db' | 'actor'>,
+  request: WriteRequest,
+  key: string | undefined,
+  author: string,
+  work: (scope: WriteScope) => Promise<T>,
+): Promise<T> {
   return ctx.db.writeTransaction(
     async (tx) => {
       const requestHash = key === undefined ? null : hashRequest(request.input);
@@ -82,6 +95,29 @@ export async function runWrite<T extends JsonValue | object>(
     },
     { metadata: { app: 'dossier', operation: request.operation } },
   );
+}
+
+/**
+ * The Neo4j errors a write can meet that the person can act on. A transient one (deadlock, lock
+ * timeout) still failing after the driver's retries means the write did not happen and may be
+ * sent again; a uniqueness constraint refusing a value is the person's input.
+ */
+function writeError(err: unknown): unknown {
+  if (!(err instanceof Neo4jError)) return err;
+  if (isRetryableError(err)) {
+    return userError(
+      'DATABASE_UNAVAILABLE',
+      'The database was too busy with other writes to finish this one, and nothing was written. Send it again (with the same idempotencyKey it cannot be written twice).',
+    );
+  }
+  if (err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return userError(
+      'BAD_USER_INPUT',
+      `A uniqueness constraint of the graph refused a value: ${err.message}. Use another value (for an id, leave it out and Dossier makes one).`,
+      { neo4jCode: err.code },
+    );
+  }
+  return err;
 }
 
 function checkKey(key: string | null | undefined): string | undefined {

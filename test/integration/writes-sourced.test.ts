@@ -334,6 +334,10 @@ describe('sourced writes on the story graph (real Neo4j)', () => {
         /mixes types/,
       ],
       [{ label: 'Person', name: 'x', citations: [] }, /at least one citation/],
+      [
+        { label: 'Person', name: 'x', properties: { id: 'rubo-liang' }, citations: cite },
+        /uniqueness constraint/,
+      ],
     ] as const) {
       const e = await refused(ADD_ENTITY, { input });
       expect(e.code).toBe('BAD_USER_INPUT');

@@ -84,6 +84,13 @@ function literalThen(text: string, at: number, closing: string): { value: unknow
   return { value: lit.value, end: end + closing.length };
 }
 
+/** The value of `text` when all of it (but white space) is one literal. */
+function wholeLiteral(text: string): unknown {
+  const lit = parseLiteral(text, skipSpace(text, 0));
+  if (skipSpace(text, lit.end) !== text.length) throw new NotALiteral('more after the id');
+  return lit.value;
+}
+
 /** `SET v += {…}` or `SET v.key = literal, v.key = literal` to the end of the statement. */
 function setClause(text: string, at: number, variable: string): Record<string, unknown> {
   let i = skipSpace(text, at);
@@ -136,8 +143,8 @@ export function parseStatement(statement: string): Parsed | undefined {
       return {
         kind: 'relationship',
         row: {
-          from: nodeKey(startLabel, literalThen(a, 0, '').value),
-          to: nodeKey(endLabel, literalThen(b, 0, '').value),
+          from: nodeKey(startLabel, wholeLiteral(a)),
+          to: nodeKey(endLabel, wholeLiteral(b)),
           type: r[9],
           id: id.value,
           props,

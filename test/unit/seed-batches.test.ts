@@ -78,6 +78,8 @@ describe('seed statements as UNWIND batches', () => {
       "MERGE (n:Person {id: 'p'}) ON CREATE SET n.a = 1",
       'MATCH (c:Claim), (a:Article) WHERE a.id IN c.sources MERGE (c)-[r:CLAIMED_BY {id: c.id}]->(a)',
       "MATCH (a:A {id: 'a'}), (b:B {id: 'b'}) MERGE (a)-[r:T {id: 'x'}]->(a)",
+      "MATCH (a:A {id: 'a', name: 'n'}), (b:B {id: 'b'}) MERGE (a)-[r:T {id: 'x'}]->(b)",
+      "MATCH (a:A {id: 'a'}), (b:B {id: 'b'}) MERGE (a)-[r:T {id: 'x', w: 1}]->(b)",
       "CREATE (n:Person {id: 'p'})",
     ])
       expect(parseStatement(text)).toBeUndefined();

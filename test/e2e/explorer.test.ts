@@ -437,7 +437,9 @@ describe('the explorer in a real Chromium', () => {
     const hit = page.locator('#search-results li', { hasText: 'Hub Holdings' }).first();
     await hit.waitFor({ timeout: 30_000 });
     await hit.click();
-    await expect.poll(() => page.getByTestId('details-title').textContent()).toBe('Hub Holdings');
+    await expect
+      .poll(() => page.getByTestId('details-title').textContent(), { timeout: 30_000 })
+      .toBe('Hub Holdings');
     const hub = await nodeIdByCaption(page, 'Hub Holdings');
     const members = () =>
       page.evaluate(

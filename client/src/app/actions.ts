@@ -3,6 +3,7 @@ import {
   fetchNeighbourhood,
   fetchNodesByLabel,
   fetchSubgraph,
+  fromApi,
   type SearchHit,
 } from '../api/graph-api.js';
 import type { Direction } from '../generated/graphql.js';
@@ -85,9 +86,13 @@ export function explorerActions(ctx: ExplorerContext) {
     const id = hit.node.id;
     if (!store.view.nodes[id]) {
       try {
-        const { subgraph } = await busy(`Opening ${hit.node.caption}…`, () => fetchSubgraph([id]));
-        const near = Object.keys(store.view.nodes)[0] ?? id;
-        await addConnected(ctx, subgraph, { kind: 'near', near });
+        // One request: addConnected fetches the hit with its relationships to the picture.
+        await busy(`Opening ${hit.node.caption}…`, () =>
+          addConnected(ctx, fromApi([hit.node], []), {
+            kind: 'near',
+            near: Object.keys(store.view.nodes)[0] ?? id,
+          }),
+        );
       } catch (e) {
         toast(`Could not open ${hit.node.caption}: ${errorMessage(e)}`, 'error');
         return;

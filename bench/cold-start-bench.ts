@@ -82,13 +82,16 @@ async function appRun(dataDir: string, withLog = false): Promise<{ ms: number; l
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  let ms: number;
   try {
     await waitReady(`http://127.0.0.1:${port}/ready`, 300_000);
-    return { ms: Number(process.hrtime.bigint() - started) / 1e6, log };
+    ms = Number(process.hrtime.bigint() - started) / 1e6;
   } finally {
     child.kill('SIGTERM');
     await exited;
   }
+  // Read after the exit: the logger buffers its lines and writes the last ones as it stops.
+  return { ms, log };
 }
 
 async function bareRun(dataDir: string): Promise<number> {

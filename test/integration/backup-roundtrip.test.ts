@@ -26,6 +26,7 @@ import type { Database } from '../../server/db/database.js';
 import { fromRoot } from '../../server/paths.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { graphqlClient } from '../support/graphql.js';
 import { loadPole, pole } from '../support/load-pole.js';
 
 /**
@@ -102,7 +103,9 @@ async function digest(db: Database): Promise<Digest> {
           "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint WHERE type <> 'LOOKUP' RETURN name, type, entityType, labelsOrTypes, properties, owningConstraint IS NOT NULL AS owned ORDER BY name",
         )
       ).map((row) => JSON.stringify(row));
-      const bookkeeping = nodes.filter((n) => /^Dossier|quotes=|dossierQuote/.test(n)).sort();
+      const bookkeeping = [...nodes, ...rels]
+        .filter((n) => /^Dossier|quotes=|dossierQuote/.test(n))
+        .sort();
       return {
         labels: await count('MATCH (n) UNWIND labels(n) AS k RETURN k, count(*) AS n ORDER BY k'),
         types: await count('MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n ORDER BY k'),
@@ -163,26 +166,59 @@ async function addEveryType(db: Database): Promise<void> {
   );
 }
 
+const EDIT_SOURCE =
+  'Officer Jane Doe confirmed that the van belonged to Newly Identified. Newly Identified knows the first person on file. He also uses the alias N.I.';
+
 /**
- * What user edits leave behind, until B1's mutations are wired in: a source with its hash, a
- * new entity and relationship citing it with quote offsets, history entries and an idempotency
- * key (Dossier's bookkeeping is ordinary nodes and relationships).
+ * A set of user edits through Dossier's own mutations: a source, an entity, a relationship to a
+ * POLE person, a property edit, a claim, a retraction, one of them under an idempotency key. They
+ * leave the bookkeeping the backup must carry: citations with offsets, history entries, versions,
+ * an idempotency key, a retracted flag.
  */
 async function addUserEdits(db: Database): Promise<void> {
-  await db.write(
-    `CREATE (s:Article {id: 'user-source-1', title: 'A new article', text: $text,
-       sha256: $sha, addedBy: 'ana', addedAt: datetime('2026-11-29T01:00:00Z')})
-     WITH s MATCH (p:Person) WITH s, p ORDER BY p.importId LIMIT 1
-     CREATE (e:Person {name: 'Newly Identified', dossierUid: 'u-1', dossierVersion: 1,
-       sources: ['user-source-1'], quotes: ['identified'], dossierQuoteStarts: [4], dossierQuoteEnds: [14]})
-     CREATE (e)-[r:KNOWS {dossierUid: 'u-2', dossierVersion: 1, sources: ['user-source-1'],
-       quotes: ['A new'], dossierQuoteStarts: [0], dossierQuoteEnds: [5]}]->(p)
-     CREATE (:DossierChange {uid: 'c-1', kind: 'create', subject: 'u-1', by: 'ana',
-       at: datetime('2026-11-29T01:00:01Z'), after: '{"name":"Newly Identified"}'})
-     CREATE (:DossierChange {uid: 'c-2', kind: 'create', subject: 'u-2', by: 'ana',
-       at: datetime('2026-11-29T01:00:02Z'), before: null})
-     CREATE (:DossierIdempotencyKey {key: 'k-1', result: '{"id":"u-1"}', at: datetime()})`,
-    { text: 'The identified person knows.', sha: createHash('sha256').update('x').digest('hex') },
+  const gql = graphqlClient(db);
+  const source = (
+    await gql.data<{ addSource: { source: { id: string } } }>(
+      'mutation ($t: String!) { addSource(input: {text: $t, title: "Police notes", published: "summer 2022"}) { source { id } } }',
+      { t: EDIT_SOURCE },
+    )
+  ).addSource.source.id;
+  const cite = (quote: string) => [{ source, quote }];
+  const entity = (
+    await gql.data<{ addEntity: { element: { elementId: string; version: number } } }>(
+      `mutation ($c: [CitationInput!]!) { addEntity(input: {label: "Person", name: "Newly Identified",
+         properties: {age: 41, tags: ["suspect", "driver"]}, citations: $c}, idempotencyKey: "backup-key-1")
+         { element { elementId version } } }`,
+      { c: cite('the van belonged to Newly Identified') },
+    )
+  ).addEntity.element;
+  const [first] = await db.read(
+    'MATCH (p:Person) WHERE p.importId IS NOT NULL RETURN elementId(p) AS id ORDER BY p.importId LIMIT 1',
+  );
+  const rel = (
+    await gql.data<{ addRelationship: { element: { elementId: string } } }>(
+      `mutation ($from: ID!, $to: ID!, $c: [CitationInput!]!) { addRelationship(input: {from: $from,
+         type: "KNOWS", to: $to, citations: $c}) { element { elementId } } }`,
+      {
+        from: entity.elementId,
+        to: first?.['id'],
+        c: cite('Newly Identified knows the first person'),
+      },
+    )
+  ).addRelationship.element;
+  await gql.data(
+    `mutation ($e: ID!, $v: Int!, $c: [CitationInput!]!) { setProperty(input: {element: $e, key: "alias",
+       value: "N.I.", baseVersion: $v, citations: $c}) { outcome } }`,
+    { e: entity.elementId, v: entity.version, c: cite('He also uses the alias N.I.') },
+  );
+  await gql.data(
+    `mutation ($about: [ID!], $c: [CitationInput!]!) { addClaim(input: {name: "claim-van",
+       statement: "The van belonged to Newly Identified.", about: $about, citations: $c}) { outcome } }`,
+    { about: [entity.elementId], c: cite('Officer Jane Doe confirmed') },
+  );
+  await gql.data(
+    'mutation ($id: ID!) { retract(id: $id, reason: "Only one source says so.") { __typename } }',
+    { id: rel.elementId },
   );
 }
 
@@ -222,7 +258,10 @@ describe.skipIf(!pole.present)(
       expect(exported.nodes).toBe(before.nodes);
       expect(exported.relationships).toBe(before.relationships);
       expect(progress.length).toBeGreaterThan(5);
-      expect(before.labels['DossierChange']).toBe(2);
+      // The user edits' bookkeeping is in the file: one history entry per change at least, and
+      // the idempotency key.
+      expect(before.labels['DossierChange']).toBeGreaterThanOrEqual(6);
+      expect(before.labels['DossierIdempotencyKey']).toBe(1);
       expect(before.labels['TypeZoo']).toBe(1);
 
       await resetDatabase(db);
@@ -237,8 +276,8 @@ describe.skipIf(!pole.present)(
       expect(after.bookkeeping).toEqual(before.bookkeeping);
       expect(after.hash).toBe(before.hash);
       expect(after.labels[RESTORING_LABEL]).toBeUndefined();
-      // The digest sees the smallest loss: -0 written back as 0.
-      await db.write('MATCH (z:TypeZoo) SET z.negZero = 0.0');
+      // The digest sees a small loss: 2^53 + 1 written back as the 2^53 a JS number would give.
+      await db.write('MATCH (z:TypeZoo) SET z.big = 9007199254740992');
       expect((await digest(db)).hash).not.toBe(before.hash);
       console.log(
         `backup: ${before.nodes} nodes, ${before.relationships} relationships, ${before.schema.length} indexes; export ${(exported.elapsedMs / 1000).toFixed(1)} s (${Math.round(exported.bytes / 1024)} KiB), restore ${(restored.elapsedMs / 1000).toFixed(1)} s`,

@@ -42,19 +42,21 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Milliseconds between the seed's first and last log lines (pino JSON lines with `time`). */
+/** Milliseconds between the seed's first and last log lines (JSON log lines with `time`). */
 export function seedDuration(log: string): number | undefined {
   let from: number | undefined;
   for (const line of log.split('\n')) {
-    let entry: { time?: number; msg?: string };
+    let entry: { time?: number | string; msg?: string };
     try {
-      entry = JSON.parse(line) as { time?: number; msg?: string };
+      entry = JSON.parse(line) as { time?: number | string; msg?: string };
     } catch {
       continue;
     }
-    if (typeof entry.time !== 'number' || typeof entry.msg !== 'string') continue;
-    if (from === undefined && /^Creating \d+ constraints/.test(entry.msg)) from = entry.time;
-    if (from !== undefined && entry.msg.startsWith('Story graph loaded')) return entry.time - from;
+    // Epoch milliseconds or an ISO string, depending on the logger's timestamp setting.
+    const time = typeof entry.time === 'string' ? Date.parse(entry.time) : entry.time;
+    if (time === undefined || Number.isNaN(time) || typeof entry.msg !== 'string') continue;
+    if (from === undefined && /^Creating \d+ constraints/.test(entry.msg)) from = time;
+    if (from !== undefined && entry.msg.startsWith('Story graph loaded')) return time - from;
   }
   return undefined;
 }

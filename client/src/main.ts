@@ -3,6 +3,7 @@ import { explorerActions } from './app/actions.js';
 import { installDevHandle } from './app/dev-handle.js';
 import { mountSources } from './sources/mount-sources.js';
 import { startRoles } from './authoring/roles.js';
+import { savedViewFromPath } from './cases/case-route.js';
 import { mountPanels } from './app/panels.js';
 import { bindCanvas } from './app/canvas-events.js';
 import { openSaved, share } from './app/open-view.js';
@@ -103,13 +104,15 @@ async function start(): Promise<void> {
   // must not keep the user from the graph.
   void loadSchema(ctx, schemaPanel, onSchema);
   try {
-    if (saved) {
-      await openSaved(ctx, saved);
-      if (saved.view.query) consolePanel.setQuery(saved.view.query);
+    // A link's view, else a saved case's short link /c/<slug>, else the first screen.
+    const opened = saved ?? (await savedViewFromPath(location.pathname));
+    if (opened) {
+      await openSaved(ctx, opened);
+      if (opened.view.query) consolePanel.setQuery(opened.view.query);
     } else await actions.firstScreen();
     store.forgetHistory();
     await explorer.idle();
-    if (explorer.cy.elements().empty() && !saved) {
+    if (explorer.cy.elements().empty() && !opened) {
       showFatal(
         'The graph is empty',
         'Load the story with `npm run seed`, or import your own data, then reload this page.',

@@ -8,7 +8,7 @@ import { restore, retract } from './authoring-api.js';
  * in the View), the inverse mutation is issued — retract what was just added, restore what was
  * just retracted — and redo issues the write again. Mutations run one at a time, in order.
  */
-export function installInverseUndo(ctx: ExplorerContext): void {
+export function installInverseUndo(ctx: ExplorerContext, refresh: () => void): void {
   let queue: Promise<void> = Promise.resolve();
   let pending = 0;
   // Tests and the status wait on this: how many inverse mutations are still on their way.
@@ -27,6 +27,8 @@ export function installInverseUndo(ctx: ExplorerContext): void {
         }
         pending -= 1;
         mark();
+        // The details panel's history and controls follow the server's new state.
+        if (pending === 0) refresh();
       });
       pending += 1;
       mark();

@@ -14,9 +14,9 @@ import './authoring.css';
  * The editing layer, loaded only for editors (roles.ts): the cite dialog and its "Cite…" on a
  * selected passage, Retract/Restore in the details panel, and undo that issues inverse mutations.
  */
-export function mountEditing(ctx: ExplorerContext): void {
+export function mountEditing(ctx: ExplorerContext, refresh: () => void): void {
   setAuthoringContext(ctx);
-  installInverseUndo(ctx);
+  installInverseUndo(ctx, refresh);
   installSelectionCite();
   setDetailsEditing({
     retract: async (elementId, caption, reason) => {

@@ -1,6 +1,7 @@
 import { request } from '../api/graphql-client.js';
 import { MeDocument, type Role } from '../generated/graphql.js';
 import type { ExplorerContext } from '../graph/connect.js';
+import { mountCases } from '../cases/cases-panel.js';
 import { h } from '../ui/dom.js';
 import './roles.css';
 
@@ -47,9 +48,10 @@ export async function startRoles(ctx: ExplorerContext, refresh: () => void): Pro
     ),
   );
   document.body.dataset['role'] = signed?.role ?? 'none';
+  mountCases(ctx, canEdit());
   if (canEdit()) {
     const { mountEditing } = await import('./mount-editing.js');
-    mountEditing(ctx);
+    mountEditing(ctx, refresh);
   }
   refresh();
 }

@@ -10,7 +10,7 @@ import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { makeArticlePdf } from '../fixtures/sources/make-pdf.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { testConfig } from '../support/test-config.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase, silentLogger } from '../support/database.js';
 import type { RunningApp } from './support/app-server.js';
@@ -38,7 +38,7 @@ async function startWithClientCopy(): Promise<RunningApp> {
   const db = connectTestDatabase();
   await resetDatabase(db);
   await seedStory(db);
-  const app = createApp({ config: loadConfig({}), db, logger: silentLogger, clientDir });
+  const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
   const server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

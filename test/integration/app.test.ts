@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { testConfig } from '../support/test-config.js';
 import type { Database } from '../../server/db/database.js';
 import { connectTestDatabase, silentLogger } from '../support/database.js';
 
@@ -12,7 +12,7 @@ describe('the HTTP app', () => {
   let base: string;
   beforeAll(async () => {
     db = connectTestDatabase();
-    const app = createApp({ config: loadConfig({}), db, logger: silentLogger });
+    const app = createApp({ config: testConfig(), db, logger: silentLogger });
     server = createServer(app.handle);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

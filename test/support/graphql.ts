@@ -1,5 +1,5 @@
 import { createApp, type App } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { testConfig } from './test-config.js';
 import type { Database } from '../../server/db/database.js';
 import { LIVE_SCHEMA_STATEMENTS, liveSchema } from '../../server/graph/live-schema.js';
 import { silentLogger } from './database.js';
@@ -42,7 +42,7 @@ export interface GraphQLClient {
 
 /** The app on `db`, driven through yoga.fetch as a client would. */
 export function graphqlClient(db: Database, env: Record<string, string> = {}): GraphQLClient {
-  const app = createApp({ config: loadConfig(env), db, logger: silentLogger });
+  const app = createApp({ config: testConfig(env), db, logger: silentLogger });
   const query = async <T>(
     document: string,
     variables?: Record<string, unknown>,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { testConfig } from './test-config.js';
 import type { Database } from '../../server/db/database.js';
 import { silentLogger } from './database.js';
 
@@ -17,7 +17,7 @@ export async function startHttpApp(
   db: Database,
   env: Record<string, string> = {},
 ): Promise<RunningApp> {
-  const app = createApp({ config: loadConfig(env), db, logger: silentLogger });
+  const app = createApp({ config: testConfig(env), db, logger: silentLogger });
   const server = createServer(app.handle);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

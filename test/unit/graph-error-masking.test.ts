@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { testConfig } from '../support/test-config.js';
 import type { Database } from '../../server/db/database.js';
 
 // A stand-in that fails the way a bug would (not a mocked driver: no Neo4j behaviour is faked).
@@ -16,7 +16,7 @@ const failing = {
 describe('unexpected failures of the graph API', () => {
   it('are masked: the client sees "Unexpected error." and nothing of the cause', async () => {
     const app = createApp({
-      config: loadConfig({}),
+      config: testConfig(),
       db: failing,
       logger: pino({ level: 'silent' }),
     });

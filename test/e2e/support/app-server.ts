@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
+import { testConfig } from '../../support/test-config.js';
 import type { Database } from '../../../server/db/database.js';
 import { fromRoot } from '../../../server/paths.js';
 import { seedStory } from '../../../server/seed/seed.js';
@@ -25,7 +25,7 @@ export async function startSeededApp(): Promise<RunningApp> {
   const db = connectTestDatabase();
   await resetDatabase(db);
   await seedStory(db);
-  const app = createApp({ config: loadConfig({}), db, logger: silentLogger, clientDir });
+  const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../server/db/convert.js';
 import type { Database } from '../../server/db/database.js';
 import { forgetLiveSchema } from '../../server/graph/live-schema.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { dumpElements as dump } from '../support/element-dump.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 
 /*
@@ -13,50 +13,6 @@ import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
  * a uid on its first change and its version goes up with each, by design (see
  * retract-restore.test.ts).
  */
-
-const CHANGING_KEYS = new Set(['dossierUid', 'dossierVersion']);
-
-interface Dumped {
-  id: string;
-  labels: string[];
-  props: Record<string, JsonValue>;
-  rels: {
-    id: string;
-    type: string;
-    start: string;
-    end: string;
-    props: Record<string, JsonValue>;
-  }[];
-}
-
-const DUMP = `
-UNWIND $ids AS id
-MATCH (n) WHERE elementId(n) = id
-RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props,
-  [(n)-[r]-() | {id: elementId(r), type: type(r), start: elementId(startNode(r)),
-    end: elementId(endNode(r)), props: properties(r)}] AS rels
-ORDER BY id`;
-
-function stable(props: JsonValue | undefined): Record<string, JsonValue> {
-  const p = (props ?? {}) as Record<string, JsonValue>;
-  return Object.fromEntries(
-    Object.entries(p)
-      .filter(([k]) => !CHANGING_KEYS.has(k))
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-
-async function dump(db: Database, ids: string[]): Promise<Dumped[]> {
-  const rows = await db.read(DUMP, { ids });
-  return rows.map((r) => ({
-    id: String(r['id']),
-    labels: (r['labels'] as string[]).slice().sort(),
-    props: stable(r['props']),
-    rels: (r['rels'] as unknown as Dumped['rels'])
-      .map((x) => ({ ...x, props: stable(x.props) }))
-      .sort((a, b) => a.id.localeCompare(b.id) || a.start.localeCompare(b.start)),
-  }));
-}
 
 /** Every node and relationship of the database, as a sorted dump (for "nothing else changed"). */
 async function counts(db: Database): Promise<{ nodes: number; rels: number }> {

@@ -4,6 +4,7 @@ import type { Database } from '../../server/db/database.js';
 import { forgetLiveSchema } from '../../server/graph/live-schema.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { dumpElements as dump } from '../support/element-dump.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 
 /*
@@ -13,51 +14,6 @@ import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
  * comparison on purpose: dossierUid (given on an element's first change, so its history can
  * point at it) and dossierVersion (up by one per change, so a stale edit is refused).
  */
-
-const CHANGING_KEYS = new Set(['dossierUid', 'dossierVersion']);
-
-interface Dumped {
-  id: string;
-  labels: string[];
-  props: Record<string, JsonValue>;
-  rels: {
-    id: string;
-    type: string;
-    start: string;
-    end: string;
-    props: Record<string, JsonValue>;
-  }[];
-}
-
-const DUMP = `
-UNWIND $ids AS id
-MATCH (n) WHERE elementId(n) = id
-RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props,
-  [(n)-[r]-() | {id: elementId(r), type: type(r), start: elementId(startNode(r)),
-    end: elementId(endNode(r)), props: properties(r)}] AS rels
-ORDER BY id`;
-
-function stable(props: JsonValue | undefined): Record<string, JsonValue> {
-  const p = (props ?? {}) as Record<string, JsonValue>;
-  return Object.fromEntries(
-    Object.entries(p)
-      .filter(([k]) => !CHANGING_KEYS.has(k))
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-
-/** Every listed node with its labels, properties and relationships, straight from Neo4j. */
-async function dump(db: Database, ids: string[]): Promise<Dumped[]> {
-  const rows = await db.read(DUMP, { ids });
-  return rows.map((r) => ({
-    id: String(r['id']),
-    labels: (r['labels'] as string[]).slice().sort(),
-    props: stable(r['props']),
-    rels: (r['rels'] as unknown as Dumped['rels'])
-      .map((x) => ({ ...x, props: stable(x.props) }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-  }));
-}
 
 interface Sub {
   nodes: { id: string; retracted: boolean }[];

@@ -22,8 +22,11 @@ function intakeElement(): HTMLDialogElement {
     dialog = h('dialog', {
       id: 'intake-dialog',
       class: 'intake-dialog',
-      'aria-labelledby': 'intake-title',
+      'aria-labelledby': 'intake-heading',
     });
+    // A closed intake keeps nothing: a stale file input left in it would take a file meant for
+    // the next opening, whose form replaces it moments later.
+    dialog.addEventListener('close', () => dialog?.replaceChildren());
     document.body.append(dialog);
   }
   return dialog;
@@ -218,7 +221,7 @@ export function openIntake(openReader: (sourceId: string) => void): void {
       h(
         'div',
         { class: 'dialog-head' },
-        h('h3', { id: 'intake-title' }, 'Add source'),
+        h('h3', { id: 'intake-heading' }, 'Add source'),
         h('button', { type: 'button', 'aria-label': 'Close', onclick: () => dialog.close() }, '×'),
       ),
       h(

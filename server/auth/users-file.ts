@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Role } from '../graphql/context.js';
+import { issueToken } from './tokens.js';
 
 /**
  * The people who may use this Dossier, kept in a JSON file outside Neo4j: the Cypher console can
@@ -89,4 +90,23 @@ export function countUsers(path: string): number {
     // A malformed file must not let the server start open to the network; it starts closed.
     return 1;
   }
+}
+
+/**
+ * Adds a person to the users file with a new token and returns the token (the only time it is
+ * seen: the file keeps its hash). Callers check the name and that it is not taken.
+ */
+export async function addUser(path: string, name: string, role: Role): Promise<string> {
+  const issued = await issueToken();
+  const file = readUsersFile(path);
+  file.users.push({
+    name,
+    role,
+    tokenId: issued.id,
+    salt: issued.salt,
+    hash: issued.hash,
+    createdAt: new Date().toISOString(),
+  });
+  writeUsersFile(path, file);
+  return issued.token;
 }

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { issueToken } from '../auth/tokens.js';
 import {
+  addUser,
   invalidName,
   isRole,
   readUsersFile,
@@ -76,18 +77,9 @@ async function run(argv: string[], usersFile: string): Promise<void> {
           `"${name}" exists already. Use "role ${name} ${role}" to change the role, or "token ${name}" for a new token.`,
         );
       }
-      const issued = await issueToken();
-      file.users.push({
-        name,
-        role,
-        tokenId: issued.id,
-        salt: issued.salt,
-        hash: issued.hash,
-        createdAt: new Date().toISOString(),
-      });
-      writeUsersFile(usersFile, file);
+      const token = await addUser(usersFile, name, role);
       console.error(`Added ${name} (${role}) to ${usersFile}.`);
-      printToken(name, issued.token);
+      printToken(name, token);
       return;
     }
     case 'list': {

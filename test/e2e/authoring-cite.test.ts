@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.js';
-import { issueToken } from '../../server/auth/tokens.js';
-import { readUsersFile, writeUsersFile } from '../../server/auth/users-file.js';
+import { addUser } from '../../server/auth/users-file.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
@@ -117,18 +116,7 @@ describe('authoring in the explorer: cite, retract, undo, history, saved cases, 
       ['Ed Editor', 'editor'],
       ['Rita Reader', 'reader'],
     ] as const) {
-      const issued = await issueToken();
-      const file = readUsersFile(usersFile);
-      file.users.push({
-        name,
-        role,
-        tokenId: issued.id,
-        salt: issued.salt,
-        hash: issued.hash,
-        createdAt: new Date().toISOString(),
-      });
-      writeUsersFile(usersFile, file);
-      tokens[role] = issued.token;
+      tokens[role] = await addUser(usersFile, name, role);
     }
     db = connectTestDatabase();
     await resetDatabase(db);

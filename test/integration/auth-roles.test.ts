@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../server/auth/tokens.js';
-import { readUsersFile, writeUsersFile } from '../../server/auth/users-file.js';
+import {
+  addUser as addUserTo,
+  readUsersFile,
+  writeUsersFile,
+} from '../../server/auth/users-file.js';
 import type { Database } from '../../server/db/database.js';
 import type { Role } from '../../server/graphql/context.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
@@ -48,18 +51,7 @@ describe('who may write: roles, per-person tokens, the write guard', () => {
   const tokens: Partial<Record<Role, string>> = {};
 
   async function addUser(name: string, role: Role): Promise<string> {
-    const issued = await issueToken();
-    const file = readUsersFile(usersFile);
-    file.users.push({
-      name,
-      role,
-      tokenId: issued.id,
-      salt: issued.salt,
-      hash: issued.hash,
-      createdAt: new Date().toISOString(),
-    });
-    writeUsersFile(usersFile, file);
-    return issued.token;
+    return addUserTo(usersFile, name, role);
   }
 
   beforeAll(async () => {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueToken } from '../../server/auth/tokens.js';
-import { readUsersFile, writeUsersFile } from '../../server/auth/users-file.js';
+import { addUser } from '../../server/auth/users-file.js';
 import type { Database } from '../../server/db/database.js';
 import type { Role } from '../../server/graphql/context.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
@@ -54,21 +53,6 @@ describe('saved cases: saveCase, cases, case(slug), versions, who may save', () 
   let dir: string;
   let app: RunningApp;
   const tokens: Partial<Record<Role, string>> = {};
-
-  async function addUser(usersFile: string, name: string, role: Role): Promise<string> {
-    const issued = await issueToken();
-    const file = readUsersFile(usersFile);
-    file.users.push({
-      name,
-      role,
-      tokenId: issued.id,
-      salt: issued.salt,
-      hash: issued.hash,
-      createdAt: new Date().toISOString(),
-    });
-    writeUsersFile(usersFile, file);
-    return issued.token;
-  }
 
   const caseCount = async (): Promise<number> =>
     Number((await db.read('MATCH (c:DossierCase) RETURN count(c) AS n'))[0]?.n);

@@ -6,7 +6,12 @@ import { createYoga } from 'graphql-yoga';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccess, TOKEN_ADMIN } from '../../server/auth/access.js';
 import { issueToken, parseToken, verifySecret } from '../../server/auth/tokens.js';
-import { invalidName, readUsersFile, writeUsersFile } from '../../server/auth/users-file.js';
+import {
+  addUser as addUserTo,
+  invalidName,
+  readUsersFile,
+  writeUsersFile,
+} from '../../server/auth/users-file.js';
 import { LOCAL_ACTOR, type Actor, type Role } from '../../server/graphql/context.js';
 import { useWriteGuard } from '../../server/graphql/write-guard.js';
 
@@ -19,18 +24,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function addUser(name: string, role: Role): Promise<string> {
-  const issued = await issueToken();
-  const file = readUsersFile(usersFile);
-  file.users.push({
-    name,
-    role,
-    tokenId: issued.id,
-    salt: issued.salt,
-    hash: issued.hash,
-    createdAt: new Date().toISOString(),
-  });
-  writeUsersFile(usersFile, file);
-  return issued.token;
+  return addUserTo(usersFile, name, role);
 }
 
 describe('tokens', () => {

@@ -37,6 +37,20 @@ const view: View = {
   disagreements: true,
   query: "MATCH (o:Outlet {name: 'Forbes'})<-[r]-(n) RETURN o, r, n // 100% + ünïcode",
   viewport: { zoom: 1.235, pan: { x: 301, y: -20 } },
+  analysis: {
+    propertyFilters: [
+      { kind: 'range', label: 'Crime', property: 'date', min: '2017-08-01', max: '2017-08-31' },
+      { kind: 'values', label: 'Crime', property: 'type', values: ['Burglary', 'Drugs'] },
+    ],
+    evidence: { hidden: ['single-source', 'disputed'], sizeBySources: true },
+    grouping: {
+      by: 'property',
+      property: 'type',
+      expanded: ['Crime|Drugs'],
+      positions: { 'Crime|Burglary': { x: 4, y: -9 } },
+    },
+    structure: { sizeBy: 'pagerank', colourByCommunity: true },
+  },
 };
 
 describe('View ↔ URL', () => {

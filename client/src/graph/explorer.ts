@@ -254,6 +254,7 @@ function filtersChanged(a: View, b: View): boolean {
     a.hiddenTypes !== b.hiddenTypes ||
     a.time !== b.time ||
     a.timeProperty !== b.timeProperty ||
-    a.disagreements !== b.disagreements
+    a.disagreements !== b.disagreements ||
+    a.analysis !== b.analysis
   );
 }

@@ -1,4 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { analysisFromJson, analysisToJson } from './analysis.js';
 import {
   emptyView,
   LAYOUT_NAMES,
@@ -122,6 +123,7 @@ export function encodeView(saved: SavedView): string {
     s: v.selected.length ? v.selected.map((k) => index.get(k) ?? -1) : undefined,
     z: v.viewport ? Math.round(v.viewport.zoom * 1000) / 1000 : undefined,
     p: v.viewport ? [Math.round(v.viewport.pan.x), Math.round(v.viewport.pan.y)] : undefined,
+    a: analysisToJson(v.analysis),
   };
   return compressToEncodedURIComponent(JSON.stringify(compact));
 }
@@ -203,6 +205,7 @@ export function decodeView(encoded: string): SavedView | null {
         typeof p[1] === 'number'
           ? { zoom: z, pan: { x: p[0], y: p[1] } }
           : null,
+      analysis: analysisFromJson(raw['a']),
     },
     hiddenEdges,
   };

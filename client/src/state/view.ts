@@ -1,4 +1,5 @@
 import type { Theme } from '../style/style-rules.js';
+import { emptyAnalysis, type AnalysisState } from './analysis.js';
 import type { EditStep } from './edits.js';
 
 /** Layout names the explorer offers (see graph/layouts.ts). */
@@ -68,6 +69,8 @@ export interface View {
   readonly query: string;
   /** null: fit the picture to the screen. */
   readonly viewport: Viewport | null;
+  /** Filters by property and evidence, grouping and structure styling (state/analysis.ts). */
+  readonly analysis: AnalysisState;
   /**
    * The writes made from this explorer, in order (state/edits.ts): undo and redo compare it and
    * issue the inverse mutation. Not saved in links or cases (a write is not part of a picture).
@@ -92,6 +95,7 @@ export function emptyView(): View {
     disagreements: false,
     query: '',
     viewport: null,
+    analysis: emptyAnalysis(),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../../server/db/database.js';
 import { fromRoot } from '../../../server/paths.js';
 import { seedStory } from '../../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase, silentLogger } from '../../support/database.js';
+import { usePole } from '../../support/load-pole.js';
 
 /** The app on a free port, serving the built client, against the run's Neo4j seeded with the story. */
 export interface RunningApp {
@@ -16,15 +17,30 @@ export interface RunningApp {
 }
 
 export async function startSeededApp(): Promise<RunningApp> {
+  const db = connectTestDatabase();
+  await resetDatabase(db);
+  await seedStory(db);
+  return serve(db);
+}
+
+/**
+ * The app against POLE (which the caller checked is present: `pole.present`). The e2e files that
+ * use it are named `pole-*` so they run one after another and load POLE once (usePole).
+ */
+export async function startPoleApp(): Promise<RunningApp> {
+  const db = connectTestDatabase();
+  await usePole(db);
+  return serve(db);
+}
+
+async function serve(db: Database): Promise<RunningApp> {
   const clientDir = fromRoot('dist', 'client');
   if (!existsSync(`${clientDir}/index.html`)) {
+    await db.close();
     throw new Error(
       'The web client is not built: run `npm run build` (or `npx vite build client`) first.',
     );
   }
-  const db = connectTestDatabase();
-  await resetDatabase(db);
-  await seedStory(db);
   const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -71,7 +71,8 @@ function toggleConsole(): void {
   box.hidden = !box.hidden;
   byId('btn-console').setAttribute('aria-pressed', String(!box.hidden));
   explorer.cy.resize();
-  if (!box.hidden) consolePanel.focus();
+  // The console's code loads the first time it opens; the shortcut and the button both wait for it.
+  if (!box.hidden) void consolePanel.open();
 }
 
 function shareView(): void {

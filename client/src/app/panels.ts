@@ -1,5 +1,4 @@
 import type { SchemaOverview } from '../api/graph-api.js';
-import { mountConsole } from '../console/console-panel.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { timeProperties } from '../graph/explorer-window.js';
 import { DetailsPanel } from '../panels/details-panel.js';
@@ -13,6 +12,7 @@ import { toggleDisagreements } from '../state/commands/toggle-disagreements.js';
 import { togglePin } from '../state/commands/toggle-pin.js';
 import { byId } from '../ui/dom.js';
 import type { ExplorerActions } from './actions.js';
+import { lazyConsole } from './lazy-console.js';
 
 /**
  * The panels around the canvas, each reading the View and dispatching commands or actions: the
@@ -40,7 +40,7 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   });
   const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
   const timeFilter = new TimeFilter(ctx);
-  const consolePanel = mountConsole(byId('console'), ctx);
+  const consolePanel = lazyConsole(byId('console'), ctx);
 
   /** The inspector shows the last selected element, unless paths or disagreements hold it. */
   const showSelection = (): void => {

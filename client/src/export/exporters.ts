@@ -1,4 +1,5 @@
-import type { Core } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
+import svg from 'cytoscape-svg';
 import type { EdgeData, NodeData } from '../graph/to-elements.js';
 import type { Explorer } from '../graph/explorer.js';
 import { THEME_COLORS } from '../style/style-rules.js';
@@ -7,6 +8,10 @@ import { copyText, download } from '../ui/dom.js';
 import { asCypher, asGraphQL } from './copy-as.js';
 import { edgesToCsv, nodesToCsv } from './csv.js';
 import { toGraphML } from './graphml.js';
+
+// Core.svg() is registered here, not with the renderer: this module loads on the first export,
+// so the first page does not carry cytoscape-svg.
+cytoscape.use(svg);
 
 /** The export formats the menu offers. */
 export type ExportKind =

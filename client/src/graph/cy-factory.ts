@@ -1,7 +1,5 @@
 import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import svg from 'cytoscape-svg';
 import { buildStylesheet, type Detail } from '../style/stylesheet.js';
 import type { Theme } from '../style/style-rules.js';
 import {
@@ -12,8 +10,22 @@ import {
 } from './renderer-choice.js';
 
 cytoscape.use(fcose);
-cytoscape.use(dagre);
-cytoscape.use(svg);
+
+let dagreLoaded: Promise<void> | undefined;
+/**
+ * Registers the dagre layout the first time someone picks it: it is a hierarchical layout few
+ * views use, and the first page does not carry it (fCoSE, the default, is registered above).
+ */
+export function loadDagre(): Promise<void> {
+  dagreLoaded ??= import('cytoscape-dagre').then(
+    ({ default: dagre }) => void cytoscape.use(dagre),
+    (e: unknown) => {
+      dagreLoaded = undefined;
+      throw e;
+    },
+  );
+  return dagreLoaded;
+}
 
 export interface CyFactoryOptions {
   readonly container: HTMLElement;

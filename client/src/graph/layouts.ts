@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../state/view.js';
+import { loadDagre } from './cy-factory.js';
 
 /** What the layout menu shows for each layout. */
 export const LAYOUT_LABELS: Readonly<Record<LayoutName, string>> = {
@@ -128,11 +129,12 @@ export function discBeside(
 }
 
 /** Runs a layout over the whole graph and resolves when it stops. */
-export function runLayout(
+export async function runLayout(
   cy: Core,
   name: LayoutName,
   fixed: readonly { id: string; position: Position }[] = [],
 ): Promise<void> {
+  if (name === 'dagre') await loadDagre();
   const visible = cy.elements(':visible');
   const layout = visible.layout(layoutOptions(name, visible.nodes().length, fixed));
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));

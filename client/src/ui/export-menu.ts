@@ -1,4 +1,4 @@
-import { runExport, type ExportKind } from '../export/exporters.js';
+import type { ExportKind } from '../export/exporters.js';
 import type { Explorer } from '../graph/explorer.js';
 import { byId } from './dom.js';
 import { errorMessage, toast } from './toast.js';
@@ -28,10 +28,14 @@ export function mountExportMenu(explorer: Explorer): void {
   for (const b of menu.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     b.addEventListener('click', () => {
       setMenu(false);
-      runExport(b.dataset['export'] as ExportKind, explorer).then(
-        (m) => toast(m),
-        (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
-      );
+      // The exporters (and cytoscape-svg, Cytoscape's standalone bundle for HTML) load on the
+      // first export: the first page does not carry them.
+      import('../export/exporters.js')
+        .then(({ runExport }) => runExport(b.dataset['export'] as ExportKind, explorer))
+        .then(
+          (m) => toast(m),
+          (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
+        );
     });
   }
 }

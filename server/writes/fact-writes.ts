@@ -24,7 +24,7 @@ import type { PropertyValue } from './write-input.js';
 
 const RETRACTED = BOOKKEEPING_KEYS.retracted;
 
-export type WriteOutcome = 'CREATED' | 'CITED' | 'EDITED' | 'UNCHANGED';
+export type WriteOutcome = 'CREATED' | 'CITED' | 'EDITED' | 'UNCHANGED' | 'UNCITED';
 
 /** What one sourced write did: the FactWrite the API returns. */
 export interface FactWrite {

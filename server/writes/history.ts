@@ -4,7 +4,15 @@ import type { Tx } from '../db/database.js';
 import { BOOKKEEPING_LABELS } from './bookkeeping.js';
 
 /** What a change did to the investigation. */
-export type ChangeAction = 'create' | 'cite' | 'edit' | 'retract' | 'restore' | 'merge' | 'unmerge';
+export type ChangeAction =
+  | 'create'
+  | 'cite'
+  | 'uncite'
+  | 'edit'
+  | 'retract'
+  | 'restore'
+  | 'merge'
+  | 'unmerge';
 
 /** One citation as history keeps it: the source's id, the verbatim quote and where it is. */
 export interface CitationRecord {

@@ -50,6 +50,14 @@ describe('edit steps: which mutation undo and redo issue', () => {
     ]);
   });
 
+  it('undoing a citation added to an existing fact removes that citation; redoing cites it again', () => {
+    const cite = { ...step('1', 'cite'), citation: { source: 's', quote: 'q' } };
+    const before = picture();
+    const after = { ...before, edits: [cite] };
+    expect(mutationsBetween(after, before)).toEqual([{ step: cite, mutation: 'uncite' }]);
+    expect(mutationsBetween(before, after)).toEqual([{ step: cite, mutation: 'cite' }]);
+  });
+
   it('views without edits need no mutation', () => {
     expect(mutationsBetween(picture(), { ...picture(), selected: ['a'] })).toEqual([]);
   });

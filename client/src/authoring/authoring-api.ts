@@ -6,6 +6,7 @@ import {
   AddEntityDocument,
   AddRelationshipDocument,
   HistoryDocument,
+  RemoveCitationDocument,
   RestoreDocument,
   RetractDocument,
   SetPropertyDocument,
@@ -46,6 +47,16 @@ export async function addCitations(
 ): Promise<WriteResult> {
   return (await request(AddCitationsDocument, { input: { element, citations }, key: key() }))
     .addCitations;
+}
+
+/** Takes one citation off a fact (the inverse of addCitations for that passage). */
+export async function removeCitation(
+  element: string,
+  citation: CitationInput,
+  reason: string,
+): Promise<WriteResult> {
+  const input = { element, source: citation.source, quote: citation.quote, reason };
+  return (await request(RemoveCitationDocument, { input, key: key() })).removeCitation;
 }
 
 /** Sets a property, based on the element's latest version as its history gives it. */

@@ -4,18 +4,19 @@ import { noteEdit } from '../state/commands/note-edit.js';
 import { select } from '../state/commands/select.js';
 import type { EditStep } from '../state/edits.js';
 import type { WriteResult } from './authoring-api.js';
+import { noteCitation } from './cite-edit.js';
 
 /**
  * Brings a written fact into the picture and selects it: a node with its connections to what is
  * shown, a relationship with both ends. A new fact is recorded as an edit step (undo retracts it);
- * a citation added to an existing fact is not (no mutation takes one citation back), which the
- * returned message says.
+ * so is a citation added to an existing fact (undo takes that one citation back: removeCitation).
  */
 export async function showWritten(ctx: ExplorerContext, result: WriteResult): Promise<string> {
   const el = result.element;
   const ids = el.kind === 'RELATIONSHIP' ? [el.from, el.to].filter(isId) : [el.elementId];
   const { subgraph } = await fetchSubgraph(ids);
   const near = ctx.store.view.selected.find((id) => ctx.store.view.nodes[id]);
+  const shown = ctx.store.view;
   // Refresh the data of elements already drawn (a new citation on an existing fact).
   for (const n of subgraph.nodes) {
     ctx.explorer.cy.getElementById(n.id).data('props', n.properties);
@@ -32,8 +33,19 @@ export async function showWritten(ctx: ExplorerContext, result: WriteResult): Pr
     target: el.uid,
     caption,
   };
+  // The citation the write appended: the server's exact words, which removeCitation takes back.
+  const added = el.citations.at(-1);
   if (created) ctx.store.dispatch(noteEdit, { step, select: el.elementId });
-  else ctx.store.dispatch(select, [el.elementId]);
+  else if (result.outcome === 'CITED' && added) {
+    const cite = {
+      ...step,
+      op: 'cite' as const,
+      citation: { source: added.source, quote: added.quote },
+    };
+    // When the write also brought elements into the picture, one undo takes both back.
+    const arrived = ctx.store.view !== shown;
+    ctx.store.dispatch(arrived ? noteEdit : noteCitation, { step: cite, select: el.elementId });
+  } else ctx.store.dispatch(select, [el.elementId]);
   if (result.outcome === 'UNCHANGED') return `${caption} already cites this passage.`;
   return created ? `Added ${caption}.` : `${caption} now cites this passage.`;
 }

@@ -7,24 +7,31 @@ import type { View } from './view.js';
 export interface EditStep {
   /** Unique per step (a step's identity in the diff). */
   readonly id: string;
-  /** add: a new fact (undo retracts it); retract and restore undo each other. */
-  readonly op: 'add' | 'retract' | 'restore';
+  /**
+   * add: a new fact (undo retracts it); retract and restore undo each other; cite: a citation
+   * added to an existing fact (undo removes that one citation, redo adds it again).
+   */
+  readonly op: 'add' | 'retract' | 'restore' | 'cite';
   /** The element's dossierUid (what retract and restore take). */
   readonly target: string;
   /** What the user reads in messages. */
   readonly caption: string;
+  /** For cite: the citation added, as the server stored it. */
+  readonly citation?: { readonly source: string; readonly quote: string };
 }
 
 /** The mutation that takes a step back, and the one that makes it again. */
-export type Mutation = 'retract' | 'restore';
+export type Mutation = 'retract' | 'restore' | 'uncite' | 'cite';
 
 /** What undo issues for a step: the inverse of its write. */
 export function inverseOf(step: EditStep): Mutation {
+  if (step.op === 'cite') return 'uncite';
   return step.op === 'retract' ? 'restore' : 'retract';
 }
 
 /** What redo issues for a step: its write again (an add comes back by restore). */
 export function replayOf(step: EditStep): Mutation {
+  if (step.op === 'cite') return 'cite';
   return step.op === 'retract' ? 'retract' : 'restore';
 }
 

@@ -4,6 +4,7 @@ import { addDisagreement } from '../../../writes/add-disagreement.js';
 import { addEntity } from '../../../writes/add-entity.js';
 import { addRelationship } from '../../../writes/add-relationship.js';
 import { addSource } from '../../../writes/add-source.js';
+import { removeCitation } from '../../../writes/remove-citation.js';
 import { findChanges, findHistory } from '../../../writes/history-queries.js';
 import { setProperty } from '../../../writes/set-property.js';
 import type { Resolvers } from '../../generated/resolvers.js';
@@ -20,6 +21,8 @@ export const writeResolvers: Resolvers = {
     addClaim: (_p, { input, idempotencyKey }, ctx) => addClaim(ctx, input, idempotencyKey),
     addDisagreement: (_p, { input, idempotencyKey }, ctx) =>
       addDisagreement(ctx, input, idempotencyKey),
+    removeCitation: (_p, { input, idempotencyKey }, ctx) =>
+      removeCitation(ctx, input, idempotencyKey),
   },
   Query: {
     history: (_p, { id, first }, { db }) => findHistory(db, id, first ?? 100),

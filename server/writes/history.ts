@@ -5,14 +5,7 @@ import { BOOKKEEPING_LABELS } from './bookkeeping.js';
 
 /** What a change did to the investigation. */
 export type ChangeAction =
-  | 'create'
-  | 'cite'
-  | 'uncite'
-  | 'edit'
-  | 'retract'
-  | 'restore'
-  | 'merge'
-  | 'unmerge';
+  'create' | 'cite' | 'uncite' | 'edit' | 'retract' | 'restore' | 'merge' | 'unmerge';
 
 /** One citation as history keeps it: the source's id, the verbatim quote and where it is. */
 export interface CitationRecord {

@@ -26,6 +26,9 @@ export default defineConfig({
     // Cytoscape and the Cypher editor are large; the warning would only repeat that.
     chunkSizeWarningLimit: 1500,
     sourcemap: true,
+    // dist/client/.vite/manifest.json: scripts/first-page-size.ts follows the entry's static
+    // imports in it to weigh what the first page loads (issue 16's 250 kB budget).
+    manifest: true,
   },
   server: {
     proxy: { '/graphql': `http://localhost:${process.env['PORT'] ?? '4000'}` },

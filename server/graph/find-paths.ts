@@ -13,6 +13,13 @@ import {
   type EdgeModel,
   type NodeModel,
 } from './model.js';
+import {
+  rankPaths,
+  supportNote,
+  supportOf,
+  type LinkEvidence,
+  type PathSupport,
+} from './path-support.js';
 import { allOf, andAlso, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface PathsRequest {
@@ -25,20 +32,66 @@ export interface PathsRequest {
   readonly withDegree: boolean;
   /** Let paths run through retracted facts (hidden by default). */
   readonly includeRetracted?: boolean | null;
+  /** Follow only relationships with at least this many independent sources (0: all). */
+  readonly minSources?: number | null;
+  /** Follow no disputed relationship. */
+  readonly excludeDisputed?: boolean | null;
+  /** Also list paths up to this many relationships longer than the shortest. */
+  readonly longerBy?: number | null;
 }
 
 export interface PathsResult {
   nodes: NodeModel[];
   edges: EdgeModel[];
-  paths: { nodeIds: string[]; edgeIds: string[] }[];
+  paths: { nodeIds: string[]; edgeIds: string[]; support: PathSupport | null }[];
   length: number | null;
+  supportAvailable: boolean;
+  supportNote: string;
 }
 
 /**
- * All shortest paths in one statement. The length bound is spliced in as a literal because Cypher
- * does not accept a parameter there; it is a checked integer. Hidden elements (retracted facts)
- * are excluded while the paths are searched, so a shortest path avoids them rather than being
- * dropped after.
+ * How the statement reads evidence: null on a graph whose facts cite nothing (no `sources`
+ * property key), where paths stay plain shortest paths.
+ */
+export interface SupportOptions {
+  /** The `Article` label exists, so cited ids can be resolved to their publisher. */
+  readonly documents: boolean;
+  readonly minSources: number;
+  readonly excludeDisputed: boolean;
+}
+
+/**
+ * The origin of each source a relationship cites, once each (see path-support.ts): the outlet a
+ * cited document relays, else its publisher, else the document id.
+ */
+export function originsExpression(v: string, documents: boolean): string {
+  const each = `UNWIND coalesce(${v}.sources, []) AS sid`;
+  return documents
+    ? `COLLECT { ${each} OPTIONAL MATCH (src:Article {id: sid}) RETURN DISTINCT coalesce('outlet:' + toLower(trim(toString(coalesce(src.citedOutlet, src.publisher)))), 'document:' + toString(sid)) }`
+    : `COLLECT { ${each} RETURN DISTINCT 'document:' + toString(sid) }`;
+}
+
+/** True for a relationship the story's model marks as disputed. */
+export function disputedExpression(v: string): string {
+  return `(coalesce(${v}.disputed, false) = true OR ${v}.disagreement IS NOT NULL)`;
+}
+
+/** The relationship predicate the support options add to the search, or ''. */
+function supportFilter(v: string, support: SupportOptions | null): string {
+  if (!support) return '';
+  return allOf(
+    support.minSources > 0 ? `size(${originsExpression(v, support.documents)}) >= $minSources` : '',
+    support.excludeDisputed ? `NOT ${disputedExpression(v)}` : '',
+  );
+}
+
+/**
+ * All shortest paths in one statement (with `longerBy` > 0, every path of the `longerBy + 1`
+ * shortest lengths), with each relationship's evidence when `support` is given. The length bound
+ * is spliced in as a literal because Cypher does not accept a parameter there; it is a checked
+ * integer. Hidden elements (retracted facts) and relationships the support options leave out are
+ * excluded while the paths are searched, so a shortest path avoids them rather than being dropped
+ * after.
  */
 export function pathsStatement(
   types: readonly string[],
@@ -46,6 +99,40 @@ export function pathsStatement(
   maxLength: number,
   withDegree: boolean,
   vis: Visibility = SHOW_EVERYTHING,
+  support: SupportOptions | null = null,
+  longerBy = 0,
+): string {
+  const search =
+    longerBy > 0
+      ? groupsSearch(types, direction, maxLength, vis, support, longerBy)
+      : shortestSearch(types, direction, maxLength, vis, support);
+  const evidence = support
+    ? `
+CALL (paths) {
+  UNWIND paths AS p
+  UNWIND relationships(p) AS r
+  WITH DISTINCT r
+  RETURN collect({id: elementId(r), type: type(r), origins: ${originsExpression('r', support.documents)}, documents: size(COLLECT { UNWIND coalesce(r.sources, []) AS sid RETURN DISTINCT sid }), disputed: ${disputedExpression('r')}, inferred: coalesce(r.inferred, false) = true}) AS evidence
+}`
+    : '';
+  return `OPTIONAL MATCH (a) WHERE elementId(a) = $from${andAlso(vis.node('a'))}
+OPTIONAL MATCH (b) WHERE elementId(b) = $to${andAlso(vis.node('b'))}
+${search}
+CALL (paths) {
+  UNWIND paths AS p
+  UNWIND nodes(p) AS n
+  WITH DISTINCT n
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}}) AS nodes
+}${evidence}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, nodes${support ? ', evidence' : ''}`;
+}
+
+function shortestSearch(
+  types: readonly string[],
+  direction: Direction,
+  maxLength: number,
+  vis: Visibility,
+  support: SupportOptions | null,
 ): string {
   const rel = `[${nameAlternatives(types)}*1..${Math.trunc(maxLength)}]`;
   const pattern =
@@ -54,31 +141,61 @@ export function pathsStatement(
       : direction === 'INCOMING'
         ? `(a)<-${rel}-(b)`
         : `(a)-${rel}-(b)`;
+  const relPredicate = allOf(vis.rel('pr'), supportFilter('pr', support));
   const along = allOf(
-    vis.rel('pr') === '' ? '' : `all(pr IN relationships(p) WHERE ${vis.rel('pr')})`,
+    relPredicate === '' ? '' : `all(pr IN relationships(p) WHERE ${relPredicate})`,
     vis.end('pn') === '' ? '' : `all(pn IN nodes(p) WHERE ${vis.end('pn')})`,
   );
-  return `OPTIONAL MATCH (a) WHERE elementId(a) = $from${andAlso(vis.node('a'))}
-OPTIONAL MATCH (b) WHERE elementId(b) = $to${andAlso(vis.node('b'))}
-CALL (a, b) {
+  return `CALL (a, b) {
   MATCH p = allShortestPaths(${pattern})
   WHERE a IS NOT NULL AND b IS NOT NULL${andAlso(along)}
   WITH p LIMIT $first
   RETURN collect(p) AS paths
-}
-CALL (paths) {
-  UNWIND paths AS p
-  UNWIND nodes(p) AS n
-  WITH DISTINCT n
-  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}}) AS nodes
-}
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, nodes`;
+}`;
 }
 
-/** Every shortest path between two nodes (up to `first`), as one subgraph and a list of id sequences. */
+/**
+ * `SHORTEST k GROUPS` over a quantified path pattern: its inline predicates apply during the
+ * search (a WHERE after the pattern would only filter the paths already selected). A path that
+ * visits a node twice is dropped.
+ */
+function groupsSearch(
+  types: readonly string[],
+  direction: Direction,
+  maxLength: number,
+  vis: Visibility,
+  support: SupportOptions | null,
+  longerBy: number,
+): string {
+  const relWhere = allOf(vis.rel('pr'), supportFilter('pr', support));
+  const nodeWhere = vis.end('pn');
+  const r = `[pr${nameAlternatives(types)}${relWhere === '' ? '' : ` WHERE ${relWhere}`}]`;
+  const x = `(pn${nodeWhere === '' ? '' : ` WHERE ${nodeWhere}`})`;
+  const hop =
+    direction === 'OUTGOING'
+      ? `()-${r}->${x}`
+      : direction === 'INCOMING'
+        ? `()<-${r}-${x}`
+        : `()-${r}-${x}`;
+  return `CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  MATCH p = SHORTEST ${Math.trunc(longerBy) + 1} GROUPS (a)(${hop}){1,${Math.trunc(maxLength)}}(b)
+  WITH p WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  WITH p LIMIT $first
+  RETURN collect(p) AS paths
+}`;
+}
+
+/**
+ * Every shortest path between two nodes (up to `first`), as one subgraph and a list of id
+ * sequences, best supported first when the graph's facts cite sources.
+ */
 export async function findPaths(db: Database, request: PathsRequest): Promise<PathsResult> {
   const maxLength = checkRange('maxLength', request.maxLength, 1, 15);
   const first = checkRange('first', request.first, 1, 1000);
+  const minSources = checkRange('minSources', request.minSources ?? 0, 0, 100);
+  const longerBy = checkRange('longerBy', request.longerBy ?? 0, 0, 2);
+  const excludeDisputed = request.excludeDisputed === true;
   if (request.from === request.to) {
     throw userError(
       'BAD_USER_INPUT',
@@ -86,10 +203,16 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
     );
   }
   const types = await checkNames(db, 'relationship type', request.types);
-  const vis = visibilityOf(await liveSchema(db), { includeRetracted: request.includeRetracted });
+  const schema = await liveSchema(db);
+  const vis = visibilityOf(schema, { includeRetracted: request.includeRetracted });
+  // A graph whose facts cite nothing has no `sources` key at all: there is no support to rank by.
+  const supportAvailable = schema.propertyKeys.has('sources');
+  const support: SupportOptions | null = supportAvailable
+    ? { documents: schema.labels.has('Article'), minSources, excludeDisputed }
+    : null;
   const [row] = await db.read(
-    pathsStatement(types, request.direction, maxLength, request.withDegree, vis),
-    { from: request.from, to: request.to, first: int(first) },
+    pathsStatement(types, request.direction, maxLength, request.withDegree, vis, support, longerBy),
+    { from: request.from, to: request.to, first: int(first), minSources: int(minSources) },
   );
   const missing = [
     row?.['fromFound'] === true ? null : `from (${request.from})`,
@@ -101,14 +224,42 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
       `No node has the id given as ${missing.join(' and ')}. It may have been deleted or retracted; search for the node again to get its current id, or pass includeRetracted: true to find paths through retracted facts.`,
     );
   }
-  const paths = ((row?.['paths'] as JsonValue[]) ?? []) as unknown as JsonPath[];
+  const found = ((row?.['paths'] as JsonValue[]) ?? []) as unknown as JsonPath[];
+  const evidence = new Map(
+    ((row?.['evidence'] as JsonValue[] | undefined) ?? []).map((e) => {
+      const link = toEvidence(e);
+      return [link.edgeId, link] as const;
+    }),
+  );
+  const listed = found.map((p) => {
+    const edgeIds = p.relationships.map((r) => r.id);
+    return {
+      nodeIds: p.nodes.map((n) => n.id),
+      edgeIds,
+      support: support ? supportOf(edgeIds, evidence) : null,
+    };
+  });
+  const paths = support
+    ? rankPaths(listed.map((p) => ({ ...p, support: p.support as PathSupport })))
+    : listed;
   return {
     nodes: ((row?.['nodes'] as JsonValue[]) ?? []).map(toNodeModel),
-    edges: uniqueById(paths.flatMap((p) => p.relationships)),
-    paths: paths.map((p) => ({
-      nodeIds: p.nodes.map((n) => n.id),
-      edgeIds: p.relationships.map((r) => r.id),
-    })),
-    length: paths[0]?.relationships.length ?? null,
+    edges: uniqueById(found.flatMap((p) => p.relationships)),
+    paths,
+    length: found.length ? Math.min(...found.map((p) => p.relationships.length)) : null,
+    supportAvailable,
+    supportNote: supportNote(supportAvailable, { minSources, excludeDisputed }),
+  };
+}
+
+function toEvidence(value: JsonValue): LinkEvidence {
+  const e = (value ?? {}) as Record<string, JsonValue>;
+  return {
+    edgeId: String(e['id']),
+    type: String(e['type']),
+    origins: Array.isArray(e['origins']) ? e['origins'].map(String) : [],
+    documents: typeof e['documents'] === 'number' ? e['documents'] : 0,
+    disputed: e['disputed'] === true,
+    inferred: e['inferred'] === true,
   };
 }

@@ -15,6 +15,9 @@ export const pathResolvers: Resolvers = {
         first: args.first ?? 100,
         withDegree: selects(info, 'nodes', 'degree'),
         includeRetracted: args.includeRetracted,
+        minSources: args.minSources,
+        excludeDisputed: args.excludeDisputed,
+        longerBy: args.longerBy,
       }),
     subgraph: (_parent, { ids, includeRetracted }, { db }, info) =>
       findSubgraph(db, ids, selects(info, 'nodes', 'degree'), includeRetracted),

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import { structureRules } from '../structure/structure-style.js';
 import { iconDataUri } from './icons.js';
 import { styleForLabel, THEME_COLORS, type Theme } from './style-rules.js';
 
@@ -101,6 +102,8 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
       },
     });
   }
+  // Size by centrality and colour by community override the label's size and colour only.
+  sheet.push(...structureRules(options.theme));
   sheet.push(
     {
       selector: 'node.uncited',

@@ -5,6 +5,7 @@ import { graphResolvers } from './graph/index.js';
 import { jsonScalar } from './json-scalar.js';
 import { meResolvers } from './me.js';
 import { mentionResolvers } from './mentions.js';
+import { propertyStatsResolvers } from './property-stats.js';
 import { storyResolvers } from './story/index.js';
 import { caseResolvers } from './writes/cases.js';
 import { writeResolvers } from './writes/index.js';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers[] = [
   cypherResolvers,
   meResolvers,
   mentionResolvers,
+  propertyStatsResolvers,
   ...graphResolvers,
   ...storyResolvers,
   writeResolvers,

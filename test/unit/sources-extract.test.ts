@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { extractDocx } from '../../client/src/sources/extract-docx.js';
 import { extractHtml } from '../../client/src/sources/extract-html.js';
 import { extractPdf, type PdfLib } from '../../client/src/sources/extract-pdf.js';
 import { extractMarkdown } from '../../client/src/sources/extract-text.js';
 import { ExtractError, publishedDate } from '../../client/src/sources/source-draft.js';
 import { fromRoot } from '../../server/paths.js';
+import { makeArticleDocx } from '../fixtures/sources/make-docx.js';
 import { makeArticlePdf } from '../fixtures/sources/make-pdf.js';
 
 const html = readFileSync(fromRoot('test', 'fixtures', 'sources', 'third-article.html'), 'utf8');
@@ -82,6 +84,37 @@ describe('PDF extraction (pdf.js text layer)', () => {
     );
     expect(err).toBeInstanceOf(ExtractError);
     expect((err as Error).message).toMatch(/cannot be read as a PDF/);
+  });
+});
+
+describe('Word extraction (mammoth, core.xml)', () => {
+  const paragraphs = [
+    'ByteDance has fired four employees who used TikTok data to follow journalists & their sources.',
+    'Among those tracked was Emily Baker-White, a reporter at Forbes.',
+  ];
+
+  it('reads the paragraphs and prefills title, author and date from the core properties', async () => {
+    const docx = await makeArticleDocx({
+      title: 'ByteDance fires four <employees>',
+      author: 'Dana Whitfield',
+      published: new Date(Date.UTC(2022, 11, 23, 12)),
+      paragraphs,
+    });
+    const d = await extractDocx(docx, 'third-article');
+    expect(d.text.split('\n\n')).toEqual(paragraphs);
+    expect(d).toMatchObject({
+      title: 'ByteDance fires four <employees>',
+      author: 'Dana Whitfield',
+      published: '2022-12-23',
+    });
+  });
+
+  it('refuses bytes that are not a Word document with a sentence', async () => {
+    const err = await extractDocx(new TextEncoder().encode('hello'), 'notes').catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ExtractError);
+    expect((err as Error).message).toMatch(/cannot be read as a Word document/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { extractPdf, type PdfLib } from './extract-pdf.js';
 import { extractMarkdown, extractPlainText } from './extract-text.js';
-import { ExtractError, firstLine, tidyText, draft, type SourceDraft } from './source-draft.js';
+import { ExtractError, type SourceDraft } from './source-draft.js';
 
 /** What the intake reports while it reads: a fraction done, and what it is doing. */
 export type Progress = (fraction: number, what: string) => void;
@@ -77,13 +77,8 @@ export async function extractFile(file: File, progress: Progress): Promise<Sourc
     }
     case 'docx': {
       progress(0.4, 'Reading the Word document…');
-      const mammoth = await import('mammoth');
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      const { value } = await mammoth.extractRawText({ arrayBuffer: buffer as ArrayBuffer });
-      const text = tidyText(value);
-      if (!text)
-        throw new ExtractError(`“${file.name}” has no text. Check the file, or paste the text.`);
-      return draft({ text, title: firstLine(text) || base });
+      const { extractDocx } = await import('./extract-docx.js');
+      return extractDocx(bytes, base);
     }
   }
 }

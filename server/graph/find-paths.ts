@@ -206,8 +206,7 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
   const schema = await liveSchema(db);
   const vis = visibilityOf(schema, { includeRetracted: request.includeRetracted });
   // A graph whose facts cite nothing has no `sources` key at all: there is no support to rank by.
-  const supportAvailable = schema.propertyKeys.has('sources');
-  const support: SupportOptions | null = supportAvailable
+  const support: SupportOptions | null = schema.propertyKeys.has('sources')
     ? { documents: schema.labels.has('Article'), minSources, excludeDisputed }
     : null;
   const [row] = await db.read(
@@ -231,15 +230,19 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
       return [link.edgeId, link] as const;
     }),
   );
+  // The key can outlive the citations (Neo4j keeps a property key once used, e.g. after the story
+  // was deleted), so paths none of whose relationships cites anything are plain shortest paths too.
+  const ranked =
+    support !== null && (found.length === 0 || [...evidence.values()].some((e) => e.documents > 0));
   const listed = found.map((p) => {
     const edgeIds = p.relationships.map((r) => r.id);
     return {
       nodeIds: p.nodes.map((n) => n.id),
       edgeIds,
-      support: support ? supportOf(edgeIds, evidence) : null,
+      support: ranked ? supportOf(edgeIds, evidence) : null,
     };
   });
-  const paths = support
+  const paths = ranked
     ? rankPaths(listed.map((p) => ({ ...p, support: p.support as PathSupport })))
     : listed;
   return {
@@ -247,8 +250,8 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
     edges: uniqueById(found.flatMap((p) => p.relationships)),
     paths,
     length: found.length ? Math.min(...found.map((p) => p.relationships.length)) : null,
-    supportAvailable,
-    supportNote: supportNote(supportAvailable, { minSources, excludeDisputed }),
+    supportAvailable: ranked,
+    supportNote: supportNote(ranked, { minSources, excludeDisputed }),
   };
 }
 

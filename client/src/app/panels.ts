@@ -1,4 +1,5 @@
 import type { SchemaOverview } from '../api/graph-api.js';
+import { mountPropertyFilterSection } from '../filters/property-filter-section.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { timeProperties } from '../graph/explorer-window.js';
 import { DetailsPanel } from '../panels/details-panel.js';
@@ -39,6 +40,7 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
       !store.view.disagreements && void store.dispatch(toggleDisagreements, undefined),
   });
   const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
+  mountPropertyFilterSection(ctx);
   const timeFilter = new TimeFilter(ctx);
   const consolePanel = lazyConsole(byId('console'), ctx);
 

@@ -188,7 +188,7 @@ export class Explorer {
 
   /** The elements drawn and not filtered out, for exports. */
   visible(): CollectionReturnValue {
-    return this.cy.elements().not('.f-hidden, .t-hidden');
+    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden');
   }
 
   /** The stylesheet in force: theme, edge labels and every label seen so far. */

@@ -1,12 +1,14 @@
 import type { Core } from 'cytoscape';
+import { applyPropertyFilterClasses } from '../filters/property-filter-classes.js';
 import type { GraphCache } from '../state/graph-cache.js';
 import type { View } from '../state/view.js';
 import { factSpan, inWindow } from './explorer-window.js';
 
 /**
  * Sets the classes the View's filters decide on every drawn element: `f-hidden` (label or type
- * filtered), `t-hidden` (outside the time window), `faded` (the disagreements view). Filtered
- * elements stay drawn but invisible, so the status line can count them. Call inside cy.batch.
+ * filtered), `t-hidden` (outside the time window), `p-hidden` (property filters, see
+ * filters/property-filter-classes.ts), `faded` (the disagreements view). Filtered elements stay
+ * drawn but invisible, so the status line can count them. Call inside cy.batch.
  */
 export function applyViewClasses(cy: Core, view: View, cache: GraphCache): void {
   const labels = new Set(view.hiddenLabels);
@@ -29,6 +31,7 @@ export function applyViewClasses(cy: Core, view: View, cache: GraphCache): void 
     const s = span(e.id());
     e.toggleClass('t-hidden', !inWindow(s.start, s.end, view.time));
   });
+  applyPropertyFilterClasses(cy, view.analysis.propertyFilters, (id) => cache.node(id)?.properties);
   const all = cy.elements();
   all.removeClass('faded');
   if (!view.disagreements) return;

@@ -127,7 +127,7 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
       },
     },
     // Filtered out (label/type filter, time window): hidden, not removed, so filters can undo.
-    { selector: '.f-hidden, .t-hidden', style: { display: 'none' } },
+    { selector: '.f-hidden, .t-hidden, .p-hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.14, 'text-opacity': 0 } },
     {
       selector: '.search-hit',

@@ -12,6 +12,7 @@ import {
   type NodeDetailsQuery,
   type SchemaOverviewQuery,
   type SearchQuery,
+  type ShortestPathsQuery,
 } from '../generated/graphql.js';
 import type { GraphEdge, GraphNode, Subgraph } from '../graph/model.js';
 import { request } from './graphql-client.js';
@@ -129,22 +130,46 @@ export async function fetchNeighbourhood(
   };
 }
 
+/** One path and, on a graph whose facts cite sources, how well it is supported. */
+export type FoundPath = ShortestPathsQuery['paths']['paths'][number];
+
 export interface PathsResult {
   readonly subgraph: Subgraph;
-  readonly paths: readonly { nodeIds: readonly string[]; edgeIds: readonly string[] }[];
+  /** Best supported first when `supportAvailable`. */
+  readonly paths: readonly FoundPath[];
   readonly length: number | null;
+  readonly supportAvailable: boolean;
+  /** How the paths are sorted, or why they are not ranked by evidence. */
+  readonly supportNote: string;
+}
+
+/** What the path finder asks for besides the two ends (the API's defaults when left out). */
+export interface PathOptions {
+  readonly maxLength?: number;
+  readonly minSources?: number;
+  readonly excludeDisputed?: boolean;
+  readonly longerBy?: number;
 }
 
 export async function fetchShortestPaths(
   from: string,
   to: string,
-  maxLength = 8,
+  options: PathOptions = {},
 ): Promise<PathsResult> {
-  const { paths } = await request(ShortestPathsDocument, { from, to, maxLength });
+  const { paths } = await request(ShortestPathsDocument, {
+    from,
+    to,
+    maxLength: options.maxLength ?? 8,
+    minSources: options.minSources ?? 0,
+    excludeDisputed: options.excludeDisputed ?? false,
+    longerBy: options.longerBy ?? 0,
+  });
   return {
     subgraph: fromApi(paths.nodes, paths.edges),
     paths: paths.paths,
     length: paths.length ?? null,
+    supportAvailable: paths.supportAvailable,
+    supportNote: paths.supportNote,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 10k,100k,1m --only import,api,render,cold --markdown FILE]`: measures Dossier
+ * `npm run bench [-- --sizes 10k,100k,1m --only import,api,render,first,cold --markdown FILE]`: measures Dossier
  * against what a user would pick instead, side by side in one run, and writes BENCHMARKS.md plus
  * the raw numbers in bench/results/<timestamp>.json. Never part of `npm test`.
  */
@@ -22,10 +22,11 @@ import { benchImport, type ImportBenchResult } from './import-bench.js';
 import { startBenchNeo4j } from './lib/bench-neo4j.js';
 import { describeMachine, type Machine } from './lib/machine.js';
 import { benchRendering, type RenderBenchResult } from './render-bench.js';
+import { benchFirstGraph, type FirstGraphResult } from './render/first-graph-bench.js';
 import { writeReport } from './report.js';
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
-const PHASES = ['import', 'api', 'render', 'cold'] as const;
+const PHASES = ['import', 'api', 'render', 'first', 'cold'] as const;
 type Phase = (typeof PHASES)[number];
 
 export interface BenchResults {
@@ -39,6 +40,8 @@ export interface BenchResults {
   readonly imports: readonly ImportBenchResult[];
   readonly api: ApiBenchResult | undefined;
   readonly render: RenderBenchResult | undefined;
+  /** First-page bytes and navigation to first graph on the story and POLE (issue 16). */
+  readonly firstGraph?: FirstGraphResult | undefined;
   readonly coldStart: ColdStartResult | undefined;
   readonly notes: readonly string[];
 }
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
   let api: ApiBenchResult | undefined;
   let render: RenderBenchResult | undefined;
   let coldStart: ColdStartResult | undefined;
+  let firstGraph: FirstGraphResult | undefined;
   let neo4jVersion = 'unknown';
 
   try {
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
       log(`generated ${size} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
 
-    if (phases.has('render') || phases.has('cold')) {
+    if (phases.has('render') || phases.has('first') || phases.has('cold')) {
       // The explorer page is the built client; cold start runs the built server.
       log('building (npm run build) …');
       const build = spawnSync('npm', ['run', 'build', '--silent'], {
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
       if (build.status !== 0) {
         notes.push('npm run build failed, so rendering and cold start were not measured.');
         phases.delete('render');
+        phases.delete('first');
         phases.delete('cold');
       }
     }
@@ -198,6 +203,8 @@ async function main(): Promise<void> {
         await bench.stop();
       }
     }
+    // Its own Neo4j with the story, then POLE: the first page as a reader meets it.
+    if (phases.has('first')) firstGraph = await phase('first graph', () => benchFirstGraph(log));
     if (phases.has('cold')) coldStart = await phase('cold start', () => benchColdStart(log));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -215,6 +222,7 @@ async function main(): Promise<void> {
     imports,
     api,
     render,
+    firstGraph,
     coldStart,
     notes,
   };

@@ -98,6 +98,17 @@
     });
   }
 
+  /**
+   * The page's JS heap in MB after a garbage collection where the page may ask for one
+   * (Chromium with --js-flags=--expose-gc), from performance.memory (precise with
+   * --enable-precise-memory-info); null where the browser does not say.
+   */
+  function heapMb() {
+    if (typeof window.gc === 'function') window.gc();
+    const m = performance.memory;
+    return m ? Math.round(m.usedJSHeapSize / 1048576) : null;
+  }
+
   function toElements(graph) {
     const els = [];
     for (const n of graph.nodes) {
@@ -135,6 +146,7 @@
     return {
       ttffMs: t1 - t0,
       frameMs: deltas,
+      heapMb: heapMb(),
       webgl: explorer.usingWebgl,
       nodes: cy.nodes().length,
       edges: cy.edges().length,
@@ -165,6 +177,7 @@
     const result = {
       ttffMs: t1 - t0,
       frameMs: deltas,
+      heapMb: heapMb(),
       webgl: webgl,
       nodes: cy.nodes().length,
       edges: cy.edges().length,

@@ -1,4 +1,5 @@
 import type { SchemaOverview } from '../api/graph-api.js';
+import { mountEvidenceSection } from '../evidence/evidence-section.js';
 import { mountPropertyFilterSection } from '../filters/property-filter-section.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { timeProperties } from '../graph/explorer-window.js';
@@ -41,6 +42,7 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   });
   const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
   mountPropertyFilterSection(ctx);
+  mountEvidenceSection(ctx);
   const timeFilter = new TimeFilter(ctx);
   const consolePanel = lazyConsole(byId('console'), ctx);
 

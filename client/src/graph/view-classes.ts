@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import { applyEvidenceClasses } from '../evidence/evidence-classes.js';
 import { applyPropertyFilterClasses } from '../filters/property-filter-classes.js';
 import type { GraphCache } from '../state/graph-cache.js';
 import type { View } from '../state/view.js';
@@ -32,6 +33,7 @@ export function applyViewClasses(cy: Core, view: View, cache: GraphCache): void 
     e.toggleClass('t-hidden', !inWindow(s.start, s.end, view.time));
   });
   applyPropertyFilterClasses(cy, view.analysis.propertyFilters, (id) => cache.node(id)?.properties);
+  applyEvidenceClasses(cy, view, cache);
   const all = cy.elements();
   all.removeClass('faded');
   if (!view.disagreements) return;

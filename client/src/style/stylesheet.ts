@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { structureRules } from '../structure/structure-style.js';
+import { evidenceStylesheet } from '../evidence/evidence-style.js';
 import { iconDataUri } from './icons.js';
 import { styleForLabel, THEME_COLORS, type Theme } from './style-rules.js';
 
@@ -126,6 +127,8 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
         'outline-opacity': 0.6,
       },
     },
+    // Sized by sources, and facts the evidence legend hides (issue 15).
+    ...evidenceStylesheet(),
     // Filtered out (label/type filter, time window): hidden, not removed, so filters can undo.
     { selector: '.f-hidden, .t-hidden, .p-hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.14, 'text-opacity': 0 } },

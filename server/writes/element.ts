@@ -223,6 +223,19 @@ export async function lockFact(tx: Tx, key: string): Promise<void> {
 }
 
 /**
+ * lockFact as the opening clauses of the caller's own statement (pass the key as `$lockKey`), so
+ * taking the lock costs no round trip of its own: the MERGE runs, and waits for the lock, before
+ * anything after it reads. Empty when the transaction already holds the lock.
+ */
+export function lockClause(tx: Tx, key: string): string {
+  let keys = held.get(tx);
+  if (!keys) held.set(tx, (keys = new Set()));
+  if (keys.has(key)) return '';
+  keys.add(key);
+  return `MERGE (:${LOCK} {key: $lockKey})\nWITH 1 AS locked\n`;
+}
+
+/**
  * Deletes the transaction's lock nodes: the last statement of every write, so no lock node is
  * ever committed. The locks themselves are held until the commit all the same.
  */

@@ -9,6 +9,7 @@ import {
   citationParams,
   extendElement,
   findElement,
+  lockClause,
   lockFact,
   NEW_ELEMENT_SET,
   provenanceOf,
@@ -186,11 +187,15 @@ export interface EntityFact {
 export async function writeEntity(scope: WriteScope, fact: EntityFact): Promise<FactWrite> {
   const { tx } = scope;
   const label = quoteName(fact.label);
-  await lockFact(tx, `node:${fact.label}:${fact.name}`);
+  const lockKey = `node:${fact.label}:${fact.name}`;
+  // The lock and the look-up in one statement: one round trip fewer per write.
   const existing = await tx.run(
-    `MATCH (e:${label} {name: $name})
-RETURN e, 'node' AS kind ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 2`,
-    { name: fact.name },
+    `${lockClause(tx, lockKey)}CALL () {
+  MATCH (e:${label} {name: $name})
+  RETURN e ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 2
+}
+RETURN e, 'node' AS kind ORDER BY coalesce(e.${RETRACTED}, false), elementId(e)`,
+    { name: fact.name, lockKey },
   );
   let result: FactWrite;
   if (existing.length > 1 && !isRetracted(asElement(existing[1] as Record<string, JsonValue>))) {
@@ -232,11 +237,15 @@ export async function writeRelationship(
 ): Promise<FactWrite> {
   const { tx } = scope;
   const type = quoteName(fact.type);
-  await lockFact(tx, `relationship:${fact.from}:${fact.type}:${fact.to}`);
+  const lockKey = `relationship:${fact.from}:${fact.type}:${fact.to}`;
+  // The lock and the look-up in one statement: one round trip fewer per write.
   const [existing] = await tx.run(
-    `MATCH (a)-[e:${type}]->(b) WHERE elementId(a) = $from AND elementId(b) = $to
-RETURN e, 'relationship' AS kind ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 1`,
-    { from: fact.from, to: fact.to },
+    `${lockClause(tx, lockKey)}CALL () {
+  MATCH (a)-[e:${type}]->(b) WHERE elementId(a) = $from AND elementId(b) = $to
+  RETURN e ORDER BY coalesce(e.${RETRACTED}, false), elementId(e) LIMIT 1
+}
+RETURN e, 'relationship' AS kind`,
+    { from: fact.from, to: fact.to, lockKey },
   );
   let result: FactWrite;
   if (existing) {

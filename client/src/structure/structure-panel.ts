@@ -46,7 +46,7 @@ export function structureController(ctx: ExplorerContext): StructureController {
  */
 export class StructurePanel {
   readonly root: HTMLElement;
-  private sort: { key: Column; descending: boolean } = { key: 'pagerank', descending: true };
+  private sort: { key: Column; descending: boolean } = { key: 'degree', descending: true };
   private readonly controller: StructureController;
   private readonly body: HTMLTableSectionElement;
   private readonly status: HTMLElement;

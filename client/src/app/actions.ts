@@ -7,7 +7,7 @@ import {
   type SearchHit,
 } from '../api/graph-api.js';
 import type { Direction } from '../generated/graphql.js';
-import { addConnected, type ExplorerContext } from '../graph/connect.js';
+import { addConnected, addSubgraph, type ExplorerContext } from '../graph/connect.js';
 import { collapse as collapseCommand } from '../state/commands/collapse.js';
 import { select } from '../state/commands/select.js';
 import { busy } from '../ui/busy.js';
@@ -119,7 +119,11 @@ export function explorerActions(ctx: ExplorerContext) {
     const sub = await busy('Loading the central entities…', () =>
       fetchCentralSubgraph(FIRST_SCREEN_NODES),
     );
-    await addConnected(ctx, sub, { kind: 'layout' });
+    // On an empty picture the central subgraph is already `subgraph(ids)` of its nodes: asking
+    // for it again (addConnected) would cost the first page one more round trip.
+    if (Object.keys(store.view.nodes).length === 0) {
+      await addSubgraph(ctx, sub, { kind: 'layout' });
+    } else await addConnected(ctx, sub, { kind: 'layout' });
   };
 
   return { expand, addLabel, openHit, focus, collapse, firstScreen };

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../../server/app.js';
 import { testConfig } from '../../support/test-config.js';
 import type { Database } from '../../../server/db/database.js';
@@ -34,13 +36,18 @@ export async function startPoleApp(): Promise<RunningApp> {
 }
 
 async function serve(db: Database): Promise<RunningApp> {
-  const clientDir = fromRoot('dist', 'client');
-  if (!existsSync(`${clientDir}/index.html`)) {
+  const built = fromRoot('dist', 'client');
+  if (!existsSync(`${built}/index.html`)) {
     await db.close();
     throw new Error(
       'The web client is not built: run `npm run build` (or `npx vite build client`) first.',
     );
   }
+  // A copy: the console, exporters, reader and other panels are lazy chunks named by hash, and a
+  // rebuild of dist/client while the file runs (another suite, a developer) would delete the
+  // chunks the open page still asks for.
+  const clientDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-client-'));
+  cpSync(built, clientDir, { recursive: true });
   const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +59,7 @@ async function serve(db: Database): Promise<RunningApp> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      rmSync(clientDir, { recursive: true, force: true });
     },
   };
 }

@@ -103,7 +103,7 @@ describe('commands are pure functions View → View', () => {
     expect(setLayout.perform(base, 'grid').layout).toBe('grid');
     expect(setLayout.perform(base, 'fcose')).not.toBe(base);
     expect(nextLayout.perform(base, undefined).layout).toBe('concentric');
-    expect(nextLayout.perform({ ...base, layout: 'grid' }, undefined).layout).toBe('fcose');
+    expect(nextLayout.perform({ ...base, layout: 'coordinates' }, undefined).layout).toBe('fcose');
   });
 
   it('filter label and filter type: hide and show again, a no-op when already so', () => {

@@ -1,5 +1,7 @@
 import type { NodeSingular } from 'cytoscape';
 import type { ExplorerContext } from '../graph/connect.js';
+import { expandGroupNode } from '../grouping/group-actions.js';
+import { isGroupId } from '../grouping/groups.js';
 import { mountContextMenu } from '../panels/context-menu.js';
 import type { PathFinder } from '../panels/path-finder.js';
 import { hide } from '../state/commands/hide.js';
@@ -36,7 +38,12 @@ export function bindCanvas(
     cy.on('tap', 'node', (e) => {
       if (paths.active) paths.pick(e.target as NodeSingular);
     });
-    cy.on('dbltap', 'node', (e) => void actions.expand((e.target as NodeSingular).id()));
+    cy.on('dbltap', 'node', (e) => {
+      const id = (e.target as NodeSingular).id();
+      // A group node expands into its members; any other node into its neighbours.
+      if (isGroupId(id)) expandGroupNode(ctx, id);
+      else void actions.expand(id);
+    });
     cy.on('free', 'node', () => void store.dispatch(moveNodes, explorer.positions()));
   });
   mountContextMenu((fn) => explorer.onCy(fn), {

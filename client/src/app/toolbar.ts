@@ -17,7 +17,8 @@ export interface ToolbarActions {
 }
 
 /** The top bar and the canvas tools: each button dispatches a command or runs an action. */
-export function bindToolbar({ store, explorer }: ExplorerContext, a: ToolbarActions): void {
+export function bindToolbar(ctx: ExplorerContext, a: ToolbarActions): void {
+  const { store, explorer } = ctx;
   const click = (id: string, run: () => void): void => byId(id).addEventListener('click', run);
   const layout = byId<HTMLSelectElement>('layout-select');
   layout.replaceChildren(...LAYOUT_NAMES.map((n) => h('option', { value: n }, LAYOUT_LABELS[n])));
@@ -34,5 +35,9 @@ export function bindToolbar({ store, explorer }: ExplorerContext, a: ToolbarActi
   click('btn-fit', () => explorer.fit());
   click('btn-clear', () => store.dispatch(clear, undefined));
   click('btn-edge-labels', () => store.dispatch(toggleEdgeLabels, undefined));
+  // The grouping control loads when first opened (issue 16 keeps the first page small).
+  click('btn-group', () => {
+    void import('../grouping/group-panel.js').then((m) => m.toggleGroupPanel(ctx));
+  });
   mountExportMenu(explorer);
 }

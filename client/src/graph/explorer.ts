@@ -7,7 +7,8 @@ import type {
   StylesheetJson,
 } from 'cytoscape';
 import type { GraphCache } from '../state/graph-cache.js';
-import { drawn, emptyView, type View } from '../state/view.js';
+import { emptyView, type View } from '../state/view.js';
+import { groupDefinitions, planDrawing, refreshGroupData } from '../grouping/group-elements.js';
 import { buildStylesheet } from '../style/stylesheet.js';
 import { inBatches } from './add-in-batches.js';
 import { addInBatches, definitions } from './draw-elements.js';
@@ -61,7 +62,8 @@ export class Explorer {
   private async drawNow(next: View): Promise<string[]> {
     const prev = this.view;
     this.view = next;
-    const want = drawn(next);
+    // What is drawn, with grouping applied (group nodes stand in for collapsed members).
+    const want = planDrawing(next, this.cache, this.labelPriority);
     const wanted = new Set([...want.nodes, ...want.edges]);
     const gone = this.cy.elements().filter((e) => !wanted.has(e.id()));
     if (gone.nonempty()) gone.remove();
@@ -71,6 +73,7 @@ export class Explorer {
       labelPriority: this.labelPriority,
       markNew: Object.keys(prev.nodes).length > 0,
     });
+    defs.push(...groupDefinitions(want, new Set([...newNodes, ...newEdges])));
     this.ensureRenderer(want.nodes.length + want.edges.length);
     this.refreshStyle(
       defs.flatMap((d) => (d.group === 'nodes' ? (d.data['labels'] as string[]) : [])),
@@ -82,7 +85,7 @@ export class Explorer {
     this.cy.batch(() => {
       for (const id of want.nodes) {
         const n = this.cy.getElementById(id);
-        const v = next.nodes[id];
+        const v = next.nodes[id] ?? want.positions.get(id);
         if (!v || n.empty()) continue;
         const p = n.position();
         if (Math.abs(p.x - v.x) > 0.5 || Math.abs(p.y - v.y) > 0.5) n.position({ x: v.x, y: v.y });
@@ -91,6 +94,7 @@ export class Explorer {
           else n.unlock().removeClass('pinned');
         }
       }
+      refreshGroupData(this.cy, want);
       if (defs.length || gone.nonempty() || filtersChanged(prev, next)) {
         applyViewClasses(this.cy, next, this.cache);
       }
@@ -137,7 +141,7 @@ export class Explorer {
     const pinned = this.cy
       .nodes(':locked')
       .map((n) => ({ id: n.id(), position: { ...n.position() } }));
-    await runLayout(this.cy, name, name === 'fcose' ? pinned : []);
+    await runLayout(this.cy, name, name === 'fcose' || name === 'coordinates' ? pinned : []);
   }
 
   /** Lets newly drawn nodes find their place while the rest stay exactly where they are. */

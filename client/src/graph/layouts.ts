@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../state/view.js';
+import { holdPlaces, placeByCoordinates } from './coordinates-layout.js';
 import { loadDagre } from './cy-factory.js';
 
 /** What the layout menu shows for each layout. */
@@ -9,6 +10,7 @@ export const LAYOUT_LABELS: Readonly<Record<LayoutName, string>> = {
   dagre: 'Hierarchical (dagre)',
   breadthfirst: 'Breadth-first tree',
   grid: 'Grid',
+  coordinates: 'Coordinates (latitude/longitude)',
 };
 
 /** Beyond this many nodes, layouts skip animation: it costs more than it explains. */
@@ -40,6 +42,15 @@ export function layoutOptions(
           ? fixed.map((f) => ({ nodeId: f.id, position: f.position }))
           : undefined,
       } as LayoutOptions;
+    case 'coordinates':
+      // Nodes with coordinates are placed and fixed first (runLayout); fCoSE arranges the rest
+      // from where they were put, and the whole map is fitted to the screen.
+      return Object.assign(layoutOptions('fcose', nodeCount, fixed), {
+        fit: true,
+        randomize: fixed.length === 0,
+        // Packing would move whole components, places included, off the map.
+        packComponents: false,
+      });
     case 'concentric':
       return {
         name: 'concentric',
@@ -136,10 +147,21 @@ export async function runLayout(
 ): Promise<void> {
   if (name === 'dagre') await loadDagre();
   const visible = cy.elements(':visible');
-  const layout = visible.layout(layoutOptions(name, visible.nodes().length, fixed));
+  const keep =
+    name === 'coordinates'
+      ? [
+          ...fixed,
+          ...placeByCoordinates(cy, visible.nodes(), { width: cy.width(), height: cy.height() }),
+        ]
+      : fixed;
+  const layout = visible.layout(layoutOptions(name, visible.nodes().length, keep));
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   layout.run();
-  return done;
+  await done;
+  if (name === 'coordinates' && keep.length) {
+    holdPlaces(cy, keep);
+    cy.fit(visible, 40);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { emptyAnalysis, type AnalysisState } from './analysis.js';
 import type { EditStep } from './edits.js';
 
 /** Layout names the explorer offers (see graph/layouts.ts). */
-export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'breadthfirst' | 'grid';
+export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'breadthfirst' | 'grid' | 'coordinates';
 
 export const LAYOUT_NAMES: readonly LayoutName[] = [
   'fcose',
@@ -11,6 +11,7 @@ export const LAYOUT_NAMES: readonly LayoutName[] = [
   'dagre',
   'breadthfirst',
   'grid',
+  'coordinates',
 ];
 
 /** A node in the picture: where it is and whether the user pinned it. */

@@ -127,6 +127,19 @@ export function buildStylesheet(options: StylesheetOptions): StylesheetJson {
         'outline-opacity': 0.6,
       },
     },
+    // Group nodes (grouping/) stand for many: a double ring, a bold "Label (count)" caption, and
+    // relationships between groups as wide as the log of how many they count.
+    {
+      selector: 'node.group',
+      style: {
+        'border-width': 5,
+        'border-style': 'double',
+        'border-color': c.text,
+        'font-weight': 700,
+        'font-size': 14,
+      },
+    },
+    { selector: 'edge.group-edge', style: { width: 'data(width)' } },
     // Sized by sources, and facts the evidence legend hides (issue 15).
     ...evidenceStylesheet(),
     // Filtered out (label/type filter, time window): hidden, not removed, so filters can undo.

@@ -1,3 +1,4 @@
+import { withGroupPositions } from '../../grouping/groups.js';
 import type { Command } from '../command.js';
 import type { View, ViewNode } from '../view.js';
 
@@ -12,7 +13,11 @@ function withPositions(view: View, positions: Positions): View {
     nodes[id] = { ...n, x: p.x, y: p.y };
     changed = true;
   }
-  return changed ? { ...view, nodes } : view;
+  // Group nodes (grouping/groups.ts) keep their place in the grouping, not among the nodes.
+  const grouping = view.analysis.grouping;
+  const groups = grouping && withGroupPositions(grouping, positions);
+  const analysis = groups !== grouping ? { ...view.analysis, grouping: groups } : view.analysis;
+  return changed || analysis !== view.analysis ? { ...view, nodes, analysis } : view;
 }
 
 /** The user dragged nodes: an undoable step. */

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import autocannon from 'autocannon';
@@ -32,6 +32,12 @@ export interface ImplResult {
   readonly latency: LatencySummary;
   readonly requestsPerSecond16: number;
   readonly errors16: number;
+  /**
+   * CPU time of the API server process per request during the concurrency-16 run (user + system,
+   * from /proc; undefined for the raw driver, which has no server). Less disturbed by other work
+   * on a shared machine than latency, which also counts time spent waiting for a core.
+   */
+  readonly serverCpuMsPerRequest16?: number;
   /** What one response held, to show the three returned the same thing. */
   readonly nodes: number;
   readonly edges: number;
@@ -272,11 +278,25 @@ async function rawThroughput(
   return { rps: Math.round(done / (elapsedMs(start) / 1000)), errors };
 }
 
+/** CPU time (user + system, ms) a process has used so far; undefined where /proc is missing. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function httpThroughput(
   url: string,
   body: string,
   seconds: number,
-): Promise<{ rps: number; errors: number }> {
+  serverPid?: number,
+): Promise<{ rps: number; errors: number; cpuMsPerRequest?: number }> {
+  const cpuBefore = processCpuMs(serverPid);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -285,9 +305,15 @@ async function httpThroughput(
     headers: { 'content-type': 'application/json' },
     body,
   });
+  const cpuAfter = processCpuMs(serverPid);
+  const cpuMsPerRequest =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? undefined
+      : round((cpuAfter - cpuBefore) / result.requests.total, 2);
   return {
     rps: Math.round(result.requests.average),
     errors: result.errors + result.non2xx + result.timeouts,
+    ...(cpuMsPerRequest === undefined ? {} : { cpuMsPerRequest }),
   };
 }
 
@@ -519,10 +545,11 @@ export async function benchApi(
           samples[impl].push(elapsedMs(t));
         }
       }
-      const tp: Record<Impl, { rps: number; errors: number }> = {
-        dossier: await httpThroughput(url.dossier, body.dossier, C16_SECONDS),
-        floor: await httpThroughput(url.floor, body.floor, C16_SECONDS),
-        neo4jGraphql: await httpThroughput(url.neo4jGraphql, body.neo4jGraphql, C16_SECONDS),
+      const pid = server.child.pid;
+      const tp: Record<Impl, { rps: number; errors: number; cpuMsPerRequest?: number }> = {
+        dossier: await httpThroughput(url.dossier, body.dossier, C16_SECONDS, pid),
+        floor: await httpThroughput(url.floor, body.floor, C16_SECONDS, pid),
+        neo4jGraphql: await httpThroughput(url.neo4jGraphql, body.neo4jGraphql, C16_SECONDS, pid),
         raw: await rawThroughput(driver, spec.raw.cypher, spec.raw.params, 16, C16_SECONDS),
       };
       const results = Object.fromEntries(
@@ -532,6 +559,9 @@ export async function benchApi(
             latency: summarize(samples[impl]),
             requestsPerSecond16: tp[impl].rps,
             errors16: tp[impl].errors,
+            ...(tp[impl].cpuMsPerRequest === undefined
+              ? {}
+              : { serverCpuMsPerRequest16: tp[impl].cpuMsPerRequest }),
             ...sizes[impl],
           } satisfies ImplResult,
         ]),
@@ -550,7 +580,7 @@ export async function benchApi(
         statement: spec.raw.cypher,
       };
       log(
-        `api: ${spec.name}: p50 Dossier ${results.dossier.latency.p50Ms} ms, floor ${results.floor.latency.p50Ms} ms, raw ${results.raw.latency.p50Ms} ms, @neo4j/graphql ${results.neo4jGraphql.latency.p50Ms} ms (Dossier/floor ${q.p50VsFloor}); req/s@16 ${results.dossier.requestsPerSecond16} / ${results.floor.requestsPerSecond16} / ${results.raw.requestsPerSecond16} / ${results.neo4jGraphql.requestsPerSecond16} (Dossier/@neo4j/graphql ${q.throughputVsNeo4jGraphql})`,
+        `api: ${spec.name}: p50 Dossier ${results.dossier.latency.p50Ms} ms, floor ${results.floor.latency.p50Ms} ms, raw ${results.raw.latency.p50Ms} ms, @neo4j/graphql ${results.neo4jGraphql.latency.p50Ms} ms (Dossier/floor ${q.p50VsFloor}); req/s@16 ${results.dossier.requestsPerSecond16} / ${results.floor.requestsPerSecond16} / ${results.raw.requestsPerSecond16} / ${results.neo4jGraphql.requestsPerSecond16} (Dossier/@neo4j/graphql ${q.throughputVsNeo4jGraphql}); server CPU ms/request@16 ${results.dossier.serverCpuMsPerRequest16} / ${results.floor.serverCpuMsPerRequest16} / ${results.neo4jGraphql.serverCpuMsPerRequest16}`,
       );
       queries.push(q);
     }

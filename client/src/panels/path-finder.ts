@@ -302,7 +302,11 @@ export class PathFinder {
     }
     return h(
       'li',
-      { 'data-testid': 'path-item' },
+      {
+        'data-testid': 'path-item',
+        'data-min-sources': s ? s.minSources : null,
+        'data-disputed': s ? String(s.disputed) : null,
+      },
       h(
         'button',
         {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.js';
 import { fromRoot } from '../server/paths.js';
 import { percentile, round } from './lib/stats.js';
+import { benchStructure, type StructureRun } from './render/structure-bench.js';
 
 /**
  * Rendering in headless Chromium: the explorer page (the real client, served by the real server)
@@ -35,6 +36,13 @@ export interface RenderSize {
   readonly bareWebgl: FrameStats | null;
   /** The explorer where WebGL is available, choosing its renderer itself. */
   readonly explorerWebglAvailable: FrameStats | null;
+  /**
+   * Zooming in and out with the mouse wheel (real input events), from 10,000 nodes on: Cytoscape
+   * draws a texture of the picture and skips edges during a gesture where the page asks for it
+   * (the explorer does for large graphs), which programmatic cy.zoom() never triggers.
+   */
+  readonly explorerWheel?: FrameStats | null;
+  readonly bareWheel?: FrameStats | null;
 }
 
 export interface RenderBenchResult {
@@ -56,6 +64,8 @@ export interface RenderBenchResult {
   };
   /** Explorer mean frame time / bare canvas page mean frame time, at 10,000 nodes (else the largest size). */
   readonly explorerVsBareLargest: number;
+  /** Centrality and communities (issue 15): time and longest main-thread task; absent in older runs. */
+  readonly structure?: readonly StructureRun[];
 }
 
 /** Nodes per run (about 2.5 elements per node: 25k and 50k nodes are ~60k and ~125k elements). */
@@ -160,6 +170,43 @@ async function openBare(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/** Wheel steps in each direction of a gesture run. */
+const WHEEL_STEPS = 15;
+
+/**
+ * Draws n nodes on the page, then zooms in and out with the mouse wheel while the page records
+ * its frames; null when drawing took longer than the page limit.
+ */
+async function wheelRun(page: Page, setup: string): Promise<PageRun | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((r) => {
+    timer = setTimeout(() => r(null), PAGE_TIMEOUT_MS);
+  });
+  try {
+    const info = await Promise.race([
+      page.evaluate(setup) as Promise<Omit<PageRun, 'frameMs' | 'heapMb'>>,
+      timeout,
+    ]);
+    if (!info) return null;
+    await page.mouse.move(640, 400);
+    const started = Date.now();
+    for (const dy of [-100, 100]) {
+      for (let i = 0; i < WHEEL_STEPS && Date.now() - started < MAX_RUN_MS * 2; i++) {
+        await page.mouse.wheel(0, dy);
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(0)))');
+      }
+    }
+    const end = (await page.evaluate('window.benchRender.gestureStop()')) as {
+      frameMs: number[];
+      heapMb: number | null;
+    };
+    return { ...info, ...end };
+  } finally {
+    clearTimeout(timer);
+    await page.close();
+  }
+}
+
 /** page.evaluate with an upper bound; null when the page took too long (it is closed). */
 async function bounded<T>(page: Page, expression: string): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -179,7 +226,7 @@ export async function benchRendering(
   expandNodeId: string,
   log: (m: string) => void,
   /** A partial run: other sizes, or the frame rows only (no layouts, no expansion: NaN there). */
-  options: { sizes?: readonly number[]; viewsOnly?: boolean } = {},
+  options: { sizes?: readonly number[]; viewsOnly?: boolean; wheelOnly?: boolean } = {},
 ): Promise<RenderBenchResult> {
   const runSizes = options.sizes ?? SIZES;
   const bare = await bareServer();
@@ -226,17 +273,51 @@ export async function benchRendering(
 
     const sizes: RenderSize[] = [];
     for (const n of runSizes) {
-      const explorer = await explorerRun(plain, n);
-      const bareCanvas = await bareRun(plain, n, false);
-      const bareWebgl = await bareRun(gl, n, true);
+      // wheelOnly: the mouse-wheel rows alone (a partial run at sizes where the others time out).
+      const only = options.wheelOnly === true;
+      const explorer = only ? null : await explorerRun(plain, n);
+      const bareCanvas = only ? null : await bareRun(plain, n, false);
+      const bareWebgl = only ? null : await bareRun(gl, n, true);
       // The explorer's own choice where (software) WebGL exists, at the smallest size only: it
       // shows which renderer the explorer picks there (canvas, as on the row above), and a wrong
       // pick (software WebGL) would take minutes at the larger sizes.
-      const explorerWebglAvailable = n === runSizes[0] ? await explorerRun(gl, n) : null;
+      const explorerWebglAvailable = n === runSizes[0] && !only ? await explorerRun(gl, n) : null;
       log(
         `render: ${n} nodes: explorer ${fmt(explorer)}; bare ${fmt(bareCanvas)}; bare ${fmt(bareWebgl)}; explorer with WebGL available ${fmt(explorerWebglAvailable)}`,
       );
-      sizes.push({ nodes: n, explorer, bareCanvas, bareWebgl, explorerWebglAvailable });
+      const wheel = async (bareToo: boolean): Promise<FrameStats | null> => {
+        try {
+          const r = bareToo
+            ? await wheelRun(
+                await openBare(plain, bare.url),
+                `window.benchRender.gestureSetup(${n}, true, false)`,
+              )
+            : await wheelRun(
+                await openExplorer(plain, explorerUrl),
+                `window.benchRender.gestureSetup(${n}, false, false)`,
+              );
+          return r ? stats(r) : null;
+        } catch (err) {
+          log(`render: wheel run at ${n} nodes failed: ${(err as Error).message.split('\n')[0]}`);
+          return null;
+        }
+      };
+      const explorerWheel = n >= 10_000 ? await wheel(false) : null;
+      const bareWheel = n >= 10_000 ? await wheel(true) : null;
+      if (n >= 10_000) {
+        log(
+          `render: ${n} nodes, mouse wheel: explorer ${fmt(explorerWheel)}; bare ${fmt(bareWheel)}`,
+        );
+      }
+      sizes.push({
+        nodes: n,
+        explorer,
+        bareCanvas,
+        bareWebgl,
+        explorerWebglAvailable,
+        explorerWheel,
+        bareWheel,
+      });
     }
     // The target is at 10,000 nodes; 25k and 50k (issue 16) are rows, not the target.
     const target = sizes.find((s) => s.nodes === 10_000) ?? sizes[sizes.length - 1];
@@ -279,6 +360,11 @@ export async function benchRendering(
       `render: expanding into ${expand.nodesAdded} nodes took ${Math.round(expand.ms)} ms; longest task ${Math.round(expand.longestTaskMs)} ms`,
     );
 
+    const structure = await benchStructure(plain, explorerUrl, log).catch((err: unknown) => {
+      log(`render: structure failed: ${(err as Error).message.split('\n')[0]}`);
+      return undefined;
+    });
+
     return {
       browser: plain.version(),
       webglRenderer,
@@ -292,6 +378,7 @@ export async function benchRendering(
         longestTaskMs: Math.round(expand.longestTaskMs),
       },
       explorerVsBareLargest,
+      structure,
     };
   } finally {
     bare.server.close();

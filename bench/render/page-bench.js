@@ -266,7 +266,63 @@
     }
   }
 
+  /**
+   * For runs driven by real input (Playwright's mouse wheel and drag): the graph is drawn and
+   * fitted here, then the frame recorder runs until stopFrames(). Cytoscape's viewport options
+   * (textureOnViewport, hideEdgesOnViewport) apply to gestures only, not to cy.zoom()/panBy().
+   */
+  async function gestureSetup(n, bare, webgl) {
+    let cy;
+    const graph = makeGraph(n, 42);
+    const t0 = performance.now();
+    if (bare) {
+      const options = {
+        container: document.getElementById('cy'),
+        elements: toElements(graph),
+        layout: { name: 'preset' },
+        style: BARE_STYLE,
+      };
+      if (webgl) options.renderer = { name: 'canvas', webgl: true };
+      cy = window.cytoscape(options);
+    } else {
+      window.dossier.explorer.clear();
+      await frames(2);
+      await window.dossier.explorer.add(
+        { nodes: graph.nodes, edges: graph.edges },
+        { kind: 'positions', positions: new Map(Object.entries(graph.positions)) },
+      );
+      cy = window.dossier.cy();
+    }
+    const t1 = await frames(2);
+    cy.fit(undefined, 20);
+    await frames(2);
+    window.__gesture = { deltas: [], last: performance.now(), on: true };
+    const g = window.__gesture;
+    (function tick(now) {
+      if (!g.on) return;
+      g.deltas.push(now - g.last);
+      g.last = now;
+      requestAnimationFrame(tick);
+    })(performance.now());
+    return {
+      ttffMs: t1 - t0,
+      webgl: bare ? webgl : window.dossier.explorer.usingWebgl,
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+    };
+  }
+
+  async function gestureStop() {
+    const g = window.__gesture;
+    // The frame that follows the last input (Cytoscape's full redraw once the gesture ends).
+    await frames(3);
+    g.on = false;
+    return { frameMs: g.deltas.slice(1), heapMb: heapMb() };
+  }
+
   window.benchRender = {
+    gestureSetup: gestureSetup,
+    gestureStop: gestureStop,
     explorerRun: explorerRun,
     bareRun: bareRun,
     layoutRun: layoutRun,

@@ -35,10 +35,8 @@ const explorer = new Explorer(byId('cy'), cache);
 const ctx: ExplorerContext = { store, cache, explorer };
 const actions = explorerActions(ctx);
 
-const { paths, disagreements, schemaPanel, consolePanel, showSelection, onSchema } = mountPanels(
-  ctx,
-  actions,
-);
+const { paths, disagreements, schemaPanel, consolePanel, showSelection, onSchema, loadTimeline } =
+  mountPanels(ctx, actions);
 
 /** After every change: draw it, then what follows from it (a layout to run, panels to refresh). */
 async function onChange(next: View, prev: View, command: unknown): Promise<void> {
@@ -113,6 +111,7 @@ async function start(): Promise<void> {
     } else await actions.firstScreen();
     store.forgetHistory();
     await explorer.idle();
+    void loadTimeline();
     if (explorer.cy.elements().empty() && !opened) {
       showFatal(
         'The graph is empty',

@@ -7,7 +7,6 @@ import { DetailsPanel } from '../panels/details-panel.js';
 import { DisagreementsPanel } from '../panels/disagreements-panel.js';
 import { PathFinder } from '../panels/path-finder.js';
 import { SchemaPanel } from '../panels/schema-panel.js';
-import { TimeFilter } from '../panels/time-filter.js';
 import { hide } from '../state/commands/hide.js';
 import { selectNeighbours } from '../state/commands/select.js';
 import { toggleDisagreements } from '../state/commands/toggle-disagreements.js';
@@ -18,7 +17,7 @@ import { lazyConsole } from './lazy-console.js';
 
 /**
  * The panels around the canvas, each reading the View and dispatching commands or actions: the
- * inspector (details, paths, disagreements), the left column (schema, time) and the console.
+ * inspector (details, paths, disagreements), the left column (schema), the timeline and the console.
  */
 export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   const { store, explorer } = ctx;
@@ -43,7 +42,15 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   const schemaPanel = new SchemaPanel(ctx, { addLabel: (label) => void actions.addLabel(label) });
   mountPropertyFilterSection(ctx);
   mountEvidenceSection(ctx);
-  const timeFilter = new TimeFilter(ctx);
+  // The timeline (issue 15) is loaded after the first graph is drawn, off the first page's bundle.
+  let timeProps: string[] = [];
+  let timeline: { setProperties(p: readonly string[]): void } | null = null;
+  const loadTimeline = async (): Promise<void> => {
+    if (timeline) return;
+    const { mountTimeline } = await import('../timeline/timeline-panel.js');
+    timeline ??= mountTimeline(byId('timeline'), ctx);
+    timeline.setProperties(timeProps);
+  };
   const consolePanel = lazyConsole(byId('console'), ctx);
 
   /** The inspector shows the last selected element, unless paths or disagreements hold it. */
@@ -58,10 +65,19 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   /** What the schema overview tells the panels: completion, date properties, whether facts cite. */
   const onSchema = (schema: SchemaOverview): void => {
     consolePanel.setSchema(schema);
-    timeFilter.setProperties(timeProperties([...schema.labels, ...schema.relationshipTypes]));
+    timeProps = timeProperties([...schema.labels, ...schema.relationshipTypes]);
+    timeline?.setProperties(timeProps);
     hasSources = schema.propertyKeys.includes('sources');
     showSelection();
   };
 
-  return { paths, disagreements, schemaPanel, consolePanel, showSelection, onSchema };
+  return {
+    paths,
+    disagreements,
+    schemaPanel,
+    consolePanel,
+    showSelection,
+    onSchema,
+    loadTimeline,
+  };
 }

@@ -36,12 +36,14 @@ export function spanOf(start: string, end: string): Span {
 /**
  * Greedy interval packing: each span (in pixels, taken in start order) goes into the first row
  * whose last mark ends at least `gap` pixels before it starts. Returns the row of each span, in
- * the input order, and the number of rows used. A point is `minWidth` pixels wide.
+ * the input order, and the number of rows used. A point is `minWidth` pixels wide. Stops once
+ * `maxRows` would be exceeded (the count is then maxRows + 1).
  */
 export function packRows(
   spans: readonly { x0: number; x1: number }[],
   gap = 2,
   minWidth = 6,
+  maxRows = Infinity,
 ): { rows: number[]; count: number } {
   const order = spans.map((_, i) => i).sort((a, b) => (spans[a]?.x0 ?? 0) - (spans[b]?.x0 ?? 0));
   const ends: number[] = [];
@@ -52,6 +54,8 @@ export function packRows(
     const x1 = Math.max(s.x1, s.x0 + minWidth);
     let row = ends.findIndex((e) => e + gap <= s.x0);
     if (row < 0) row = ends.length;
+    // Past the rows the panel has, the marks will be binned: stop (packing 20,000 is quadratic).
+    if (row >= maxRows) return { rows, count: row + 1 };
     ends[row] = x1;
     rows[i] = row;
   }
@@ -91,11 +95,14 @@ export function binSpans(
 ): { unit: string; bins: Bin[] } {
   const choice =
     INTERVALS.find(
-      ({ interval }) => interval.range(interval.floor(from), to).length <= Math.max(1, maxBins),
+      ({ interval }) =>
+        interval.range(interval.floor(new Date(from)), new Date(to)).length <= Math.max(1, maxBins),
     ) ?? INTERVALS[INTERVALS.length - 1];
   const { name, interval } = choice as (typeof INTERVALS)[number];
-  const starts = interval.range(interval.floor(from), to).map((d) => d.getTime());
-  if (!starts.length) starts.push(interval.floor(from).getTime());
+  const starts = interval
+    .range(interval.floor(new Date(from)), new Date(to))
+    .map((d) => d.getTime());
+  if (!starts.length) starts.push(interval.floor(new Date(from)).getTime());
   const edges = [
     ...starts,
     interval.offset(new Date(starts[starts.length - 1] ?? from), 1).getTime(),

@@ -25,6 +25,10 @@ describe('timeline binning: rows while marks fit, calendar bins when they would 
         { x0: 3, x1: 3 },
       ]).count,
     ).toBe(2);
+    // Thousands of points on one day stop the packing as soon as the panel's rows are used up.
+    const pile = Array.from({ length: 5000 }, () => ({ x0: 100, x1: 100 }));
+    expect(packRows(pile, 2, 6, 8).count).toBe(9);
+    expect(mustBin(packRows(pile, 2, 6, 8).count, 8)).toBe(true);
     expect(mustBin(3, 2)).toBe(true);
     expect(mustBin(2, 2)).toBe(false);
   });

@@ -145,8 +145,15 @@ describe.skipIf(!pole.present)('grouping and the coordinates layout on POLE', ()
     await page.getByRole('button', { name: 'Collapse Location (50)' }).click();
     await expect.poll(() => onScreen(page).then((x) => x.plain), { timeout: 30_000 }).toBe(0);
 
+    // A group node selected: it is not in the database, so the inspector has nothing to fetch.
+    await page.evaluate(() => window.dossier.cy().nodes('.group').first().select());
+    await expect
+      .poll(() => page.evaluate(() => window.dossier.store.view.selected.join()))
+      .toMatch(/^group:/);
+    await page.evaluate(() => window.dossier.explorer.idle());
+    expect(await page.getByText('Select a node or relationship').isVisible()).toBe(true);
+
     // Undo back to before grouping: all 300 nodes again, where they stood.
-    await page.keyboard.press('Escape');
     for (let i = 0; i < 10 && (await onScreen(page)).grouping; i++) {
       await page.getByRole('button', { name: 'Undo' }).click();
     }
@@ -155,6 +162,9 @@ describe.skipIf(!pole.present)('grouping and the coordinates layout on POLE', ()
     expect(s.groups).toEqual([]);
     expect(s.grouping).toBeNull();
     expect(await page.evaluate(() => window.dossier.store.view.nodes)).toEqual(before);
+    // The control closes from the keyboard.
+    await page.getByLabel('Group nodes by').press('Escape');
+    await expect.poll(() => page.locator('#group-panel').isHidden()).toBe(true);
   });
 
   it('places POLE locations by latitude and longitude, the crimes around them', async () => {

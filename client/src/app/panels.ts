@@ -57,8 +57,10 @@ export function mountPanels(ctx: ExplorerContext, actions: ExplorerActions) {
   const showSelection = (): void => {
     if (paths.active || disagreements.active) return;
     const last = explorer.cy.getElementById(store.view.selected.at(-1) ?? '');
-    if (last.empty()) details.showHint(hasSources);
-    else if (last.isNode()) details.showNode(last);
+    // A group node or a counted edge between groups is not in the database: nothing to detail.
+    if (last.empty() || last.hasClass('group') || last.hasClass('group-edge')) {
+      details.showHint(hasSources);
+    } else if (last.isNode()) details.showNode(last);
     else details.showEdge(last as never);
   };
 

@@ -192,7 +192,7 @@ export class Explorer {
 
   /** The elements drawn and not filtered out, for exports. */
   visible(): CollectionReturnValue {
-    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden');
+    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden, .ev-hidden');
   }
 
   /** The stylesheet in force: theme, edge labels and every label seen so far. */

@@ -111,6 +111,18 @@
       { kind: 'positions', positions: new Map(Object.entries(graph.positions)) },
     );
     await frames(3);
+    // The explorer's own drawing of each View change, measured alongside the panel's parts.
+    const explorerProto = Object.getPrototypeOf(Object.getPrototypeOf(explorer));
+    const drawNow = explorerProto.drawNow;
+    if (typeof drawNow === 'function' && !drawNow.measured) {
+      explorerProto.drawNow = async function (view) {
+        const start = performance.now();
+        const r = await drawNow.call(this, view);
+        performance.measure('structure:explorer-draw', { start: start, end: performance.now() });
+        return r;
+      };
+      explorerProto.drawNow.measured = true;
+    }
     const tasks = [];
     const observer = new PerformanceObserver(function (list) {
       for (const e of list.getEntries()) tasks.push(e.duration);
@@ -141,6 +153,13 @@
     observer.disconnect();
     const cy = window.dossier.cy();
     const panel = document.getElementById('structure-panel');
+    // The panel's own main-thread parts (reading the picture, styling, the table), longest each.
+    const parts = {};
+    for (const e of performance.getEntriesByType('measure')) {
+      if (e.name.indexOf('structure:') !== 0 || e.startTime < t0) continue;
+      const k = e.name.slice('structure:'.length);
+      parts[k] = Math.max(parts[k] || 0, Math.round(e.duration));
+    }
     const communities = new Set(
       cy.nodes().map(function (x) {
         return x.classes().find(function (c) {
@@ -159,6 +178,7 @@
       workerRuns: Number(panel.dataset.workerRuns || 0),
       communityClasses: communities.size,
       sized: cy.nodes('.st-sized').length,
+      parts: parts,
     };
   }
 

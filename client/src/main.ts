@@ -2,6 +2,7 @@ import './styles/app.css';
 import { explorerActions } from './app/actions.js';
 import { installDevHandle } from './app/dev-handle.js';
 import { mountSources } from './sources/mount-sources.js';
+import { mountStructure } from './structure/mount-structure.js';
 import { startRoles } from './authoring/roles.js';
 import { savedViewFromPath } from './cases/case-route.js';
 import { mountPanels } from './app/panels.js';
@@ -131,6 +132,7 @@ async function start(): Promise<void> {
 
 installDevHandle(ctx);
 mountSources(ctx);
+mountStructure(ctx);
 // Who is signed in; an editor's page then loads the editing layer (lazily).
 void startRoles(ctx, showSelection);
 

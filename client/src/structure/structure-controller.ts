@@ -115,7 +115,7 @@ export class StructureController {
 
   private check(): void {
     if (!this.needed) return;
-    const input = visibleGraph(this.ctx.explorer.cy);
+    const input = timed('read', () => visibleGraph(this.ctx.explorer.cy));
     const signature = `${input.nodes.join('\n')}|${input.edges.map((e) => e.join('>')).join('\n')}`;
     if (signature === this.signature) return;
     this.signature = signature;
@@ -154,15 +154,30 @@ export class StructureController {
     this.applied = { style, data: this.data };
     // Nothing to set and nothing set before: leave a large canvas alone.
     if (off(style) && (!last || off(last.style))) return;
-    applyStructure(cy, {
-      sizeBy: style.sizeBy,
-      values: measureValues(this.data, style.sizeBy),
-      community: style.colourByCommunity ? (this.data.quick?.community ?? null) : null,
-    });
+    timed('style', () =>
+      applyStructure(cy, {
+        sizeBy: style.sizeBy,
+        values: measureValues(this.data, style.sizeBy),
+        community: style.colourByCommunity ? (this.data.quick?.community ?? null) : null,
+      }),
+    );
   }
 
   private emit(): void {
     for (const l of this.listeners) l();
+  }
+}
+
+/**
+ * Runs `work` as a `structure:<name>` performance measure: the bench reads them to tell which
+ * main-thread part of a structure run is long (the computation itself is in the worker).
+ */
+export function timed<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(`structure:${name}`, { start, end: performance.now() });
   }
 }
 
@@ -181,13 +196,19 @@ export function measureValues(
  * (by any class) is not on screen, so it is not part of the structure either.
  */
 function visibleGraph(cy: Core): StructureInput {
-  const nodes = cy.nodes(':visible');
-  const shown = new Set(nodes.map((n) => n.id()));
+  // The computed `display` of each element (Cytoscape's pstyle, untyped), cheaper than
+  // `:visible`, which also walks parents and ends.
+  const displayed = (el: unknown): boolean =>
+    (el as { pstyle(k: string): { value: unknown } }).pstyle('display').value !== 'none';
+  const shown = new Set<string>();
+  cy.nodes().forEach((n) => {
+    if (displayed(n)) shown.add(n.id());
+  });
   const edges: [string, string][] = [];
-  cy.edges(':visible').forEach((e) => {
+  cy.edges().forEach((e) => {
     const s = e.data('source') as string;
     const t = e.data('target') as string;
-    if (shown.has(s) && shown.has(t)) edges.push([s, t]);
+    if (shown.has(s) && shown.has(t) && displayed(e)) edges.push([s, t]);
   });
   return { nodes: [...shown].sort(), edges: edges.sort((a, b) => cmp(a, b)) };
 }

@@ -4,7 +4,7 @@ import type { CentralityMeasure } from '../state/analysis.js';
 import { select } from '../state/commands/select.js';
 import { setStructureCommunities, setStructureSize } from '../state/commands/set-structure.js';
 import { fmt, h } from '../ui/dom.js';
-import { StructureController, type StructureData } from './structure-controller.js';
+import { StructureController, timed, type StructureData } from './structure-controller.js';
 import { communityColour } from './structure-style.js';
 
 type Column = 'node' | 'label' | 'degree' | 'betweenness' | 'pagerank' | 'community';
@@ -259,7 +259,7 @@ export class StructurePanel {
     const data = this.controller.data;
     if (data === this.drawnData) return;
     this.drawnData = data;
-    const rows = this.rows(data);
+    const rows = timed('table', () => this.rows(data));
     const theme = this.ctx.store.view.theme;
     const shown = rows.slice(0, ROW_LIMIT);
     this.body.replaceChildren(

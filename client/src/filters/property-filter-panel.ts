@@ -100,7 +100,7 @@ export class PropertyFilterPanel {
     }
     this.labelSelect.replaceChildren(
       ...labels.map(([l, n]) =>
-        h('option', { value: l, selected: l === this.label }, `${l} (${fmt(n)} on screen)`),
+        h('option', { value: l, selected: l === this.label }, `${l} (${fmt(n)})`),
       ),
     );
     if (labels.length === 0) {

@@ -32,7 +32,11 @@ export function mountPropertyFilterSection(ctx: ExplorerContext): void {
       mountPropertyFilterPanel(body, ctx),
     );
     loading.then(
-      (panel) => panel.focus(),
+      (panel) => {
+        panel.focus();
+        // The section is the last of the left column: bring the panel into sight.
+        body.scrollIntoView({ block: 'nearest' });
+      },
       (e: unknown) => {
         loading = null;
         toast(`Could not open the property filters: ${errorMessage(e)}`, 'error');

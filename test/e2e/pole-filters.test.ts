@@ -1,0 +1,184 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.js';
+import { fromRoot } from '../../server/paths.js';
+import { pole } from '../support/load-pole.js';
+import { startPoleApp, type RunningApp } from './support/app-server.js';
+
+const ARTIFACTS = fromRoot('test-results', 'e2e');
+const CRIMES = 300;
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+}
+
+/** The Crime nodes drawn and not filtered out: stable key → date and type. */
+function shownCrimes(page: Page): Promise<Record<string, { date: string; type: string }>> {
+  return page.evaluate(() => {
+    const { cy, cache } = window.dossier;
+    return Object.fromEntries(
+      cy()
+        .nodes()
+        .filter((n) => (n.data('labels') as string[]).includes('Crime') && n.visible())
+        .map((n) => {
+          const p = cache.node(n.id())?.properties ?? {};
+          return [cache.keyOf(n.id()), { date: String(p['date']), type: String(p['type']) }];
+        }),
+    );
+  });
+}
+
+/** Day of month of POLE's day-first dates (every crime is in August 2017). */
+const dayOfMonth = (d: string): number => Number(d.split('/')[0]);
+
+describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startPoleApp();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page, app.url);
+    // A few hundred crimes on screen, read through the API as the explorer reads nodes, placed on
+    // a grid (no layout run: the test is about filtering, not placing).
+    const added = await page.evaluate(async (first) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query ($first: Int) { nodes(label: "Crime", first: $first) {
+            nodes { id labels caption properties degree stableKey } } }`,
+          variables: { first },
+        }),
+      });
+      const body = (await res.json()) as { data: { nodes: { nodes: { id: string }[] } } };
+      const nodes = body.data.nodes.nodes;
+      const positions = new Map(
+        nodes.map((n, i) => [n.id, { x: (i % 20) * 60, y: Math.floor(i / 20) * 60 }]),
+      );
+      window.dossier.explorer.clear();
+      await window.dossier.explorer.add({ nodes, edges: [] } as never, {
+        kind: 'positions',
+        positions,
+      });
+      return window.dossier.cy().nodes().length;
+    }, CRIMES);
+    expect(added).toBe(CRIMES);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens the Crime date histogram: 31 bars, one per day of August 2017, from the server', async () => {
+    const toggle = page.getByRole('button', { name: 'Filter by property…' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const label = page.getByLabel('Label', { exact: true });
+    await expect.poll(() => label.inputValue()).toBe('Crime');
+    await page.getByLabel('Property', { exact: true }).selectOption('date');
+    const bars = page.locator('.pf-hist .pf-bar');
+    await expect.poll(() => bars.count()).toBe(31);
+    expect(await page.locator('.pf-summary').textContent()).toContain(
+      '28,762 Crime in the database',
+    );
+    expect(
+      await page.getByRole('img', { name: /Histogram of date/ }).getAttribute('aria-label'),
+    ).toContain('from 2017-08-01 to 2017-08-31');
+    expect(errors).toEqual([]);
+  });
+
+  it('drags across the first ten days: only crimes of 1–10 August stay drawn', async () => {
+    const all = await shownCrimes(page);
+    expect(Object.keys(all)).toHaveLength(CRIMES);
+    await page.locator('.pf-hist').scrollIntoViewIfNeeded();
+    const first = await page.locator('.pf-hist .pf-bar').nth(0).boundingBox();
+    const tenth = await page.locator('.pf-hist .pf-bar').nth(9).boundingBox();
+    await page.mouse.move(first!.x + first!.width / 2, first!.y + first!.height - 4);
+    await page.mouse.down();
+    await page.mouse.move(tenth!.x + tenth!.width / 2, tenth!.y + tenth!.height - 4, { steps: 5 });
+    await page.mouse.up();
+
+    const expected = Object.keys(all).filter((k) => dayOfMonth(all[k]!.date) <= 10);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(CRIMES);
+    await expect
+      .poll(async () => Object.keys(await shownCrimes(page)).sort())
+      .toEqual(expected.sort());
+    expect(await page.evaluate(() => window.dossier.store.view.analysis.propertyFilters)).toEqual([
+      { kind: 'range', label: 'Crime', property: 'date', min: '2017-08-01', max: '2017-08-10' },
+    ]);
+    expect(await page.locator('#status').textContent()).toContain(`${expected.length} nodes`);
+    expect(await page.locator('#pf-from').inputValue()).toBe('2017-08-01');
+  });
+
+  it('ticks a `type` value with the keyboard: only those crimes within the dates stay', async () => {
+    await page.getByLabel('Property', { exact: true }).selectOption('type');
+    const burglary = page.getByRole('checkbox', { name: /^Burglary/ });
+    await burglary.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => burglary.isChecked()).toBe(true);
+    const all = await page.evaluate(() => {
+      const { cy, cache } = window.dossier;
+      return cy()
+        .nodes()
+        .map((n) => cache.node(n.id())?.properties ?? {});
+    });
+    const expected = all.filter(
+      (p) => p['type'] === 'Burglary' && dayOfMonth(String(p['date'])) <= 10,
+    ).length;
+    await expect.poll(async () => Object.keys(await shownCrimes(page)).length).toBe(expected);
+    const shown = Object.values(await shownCrimes(page));
+    expect(shown.every((c) => c.type === 'Burglary' && dayOfMonth(c.date) <= 10)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'pole-filters-crime-date-type.png') });
+  });
+
+  it('undo takes the filters back one at a time; redo brings them again', async () => {
+    const both = Object.keys(await shownCrimes(page)).length;
+    await page.keyboard.press('Escape');
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => Object.keys(await shownCrimes(page)).length)
+      .toBeGreaterThan(both);
+    expect(
+      await page.evaluate(() =>
+        window.dossier.store.view.analysis.propertyFilters.map((f) => f.property),
+      ),
+    ).toEqual(['date']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Object.keys(await shownCrimes(page)).length).toBe(CRIMES);
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => Object.keys(await shownCrimes(page)).length).toBe(both);
+  });
+
+  it('the filters survive a share link: a new page shows the same crimes', async () => {
+    const before = Object.keys(await shownCrimes(page)).sort();
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => page.url()).toContain('#view=');
+    const second = await context.newPage();
+    second.on('pageerror', (e) => errors.push(e.message));
+    await open(second, page.url());
+    await expect.poll(async () => Object.keys(await shownCrimes(second)).sort()).toEqual(before);
+    expect(
+      await second.evaluate(() => window.dossier.store.view.analysis.propertyFilters.length),
+    ).toBe(2);
+    // The section tells a reader of the link that property filters are at work.
+    expect(await second.locator('#pf-count').textContent()).toBe('2 in force');
+    await second.close();
+    expect(errors).toEqual([]);
+  });
+});

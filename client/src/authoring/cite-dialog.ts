@@ -1,3 +1,4 @@
+import { trapFocus } from '../sources/focus-trap.js';
 import { h } from '../ui/dom.js';
 import { errorMessage, toast } from '../ui/toast.js';
 import { authoringContext } from './authoring-context.js';
@@ -22,6 +23,8 @@ export interface CiteRequest {
  */
 export function openCiteDialog(req: CiteRequest): Promise<boolean> {
   const ctx = authoringContext();
+  // Where focus goes back to when the dialog closes (the reader's text, a mention, "Cite…").
+  const opener = document.activeElement;
   const dialog = citeDialogElement();
   const selectedId = ctx.store.view.selected.find((id) => ctx.store.view.nodes[id]);
   const seed = {
@@ -86,6 +89,7 @@ export function openCiteDialog(req: CiteRequest): Promise<boolean> {
   );
   if (req.suggest) kind.value = 'entity';
   dialog.showModal();
+  trapFocus(dialog, opener);
   kind.focus();
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(saved), { once: true });

@@ -44,7 +44,13 @@ export function nodePicker(
     'data-testid': options.testId ?? null,
     value: chosen?.caption ?? '',
   });
-  const list = h('ul', { id: `${id}-list`, class: 'picker-list', role: 'listbox', hidden: true });
+  const list = h('ul', {
+    id: `${id}-list`,
+    class: 'picker-list',
+    role: 'listbox',
+    'aria-label': `${label}: matches`,
+    hidden: true,
+  });
   const note = h('span', { class: 'muted picker-note', 'aria-live': 'polite' });
 
   const choose = (hit: SearchHit): void => {
@@ -120,6 +126,8 @@ export function nodePicker(
       e.preventDefault();
       choose(hits[active]!);
     } else if (e.key === 'Escape') {
+      // Esc closes the list first; the dialog stays open for the next Esc.
+      e.preventDefault();
       e.stopPropagation();
       close();
     }

@@ -3,6 +3,7 @@ import { h } from '../ui/dom.js';
 import { errorMessage, toast } from '../ui/toast.js';
 import { ACCEPTED, extractFile } from './extract-file.js';
 import { extractPlainText } from './extract-text.js';
+import { trapFocus } from './focus-trap.js';
 import { addSource } from './reader-api.js';
 import type { SourceDraft } from './source-draft.js';
 import './sources.css';
@@ -39,12 +40,14 @@ function intakeElement(): HTMLDialogElement {
  * source that holds the text (with a button to open it); any error leaves nothing stored.
  */
 export function openIntake(openReader: (sourceId: string) => void): void {
+  const opener = document.activeElement;
   const dialog = intakeElement();
   const key = crypto.randomUUID();
   const text = h('textarea', {
     id: 'intake-text',
     rows: 10,
     required: true,
+    'aria-label': 'Text of the source',
     placeholder: 'Paste the article’s text here, or drop a file on this box.',
   });
   const file = h('input', {
@@ -182,6 +185,8 @@ export function openIntake(openReader: (sourceId: string) => void): void {
         },
         key,
       );
+      // Focus goes on to the reader, not back to "Add source".
+      focus.forget();
       dialog.close();
       toast(`Source added: ${source.title} (${source.id}).`);
       openReader(source.id);
@@ -201,6 +206,7 @@ export function openIntake(openReader: (sourceId: string) => void): void {
               type: 'button',
               'data-testid': 'intake-open-existing',
               onclick: () => {
+                focus.forget();
                 dialog.close();
                 openReader(existing);
               },
@@ -236,5 +242,6 @@ export function openIntake(openReader: (sourceId: string) => void): void {
     ),
   );
   if (!dialog.open) dialog.showModal();
+  const focus = trapFocus(dialog, opener);
   text.focus();
 }

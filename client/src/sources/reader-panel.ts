@@ -14,7 +14,8 @@ import {
 } from './reader-api.js';
 import { readerContext } from './reader-context.js';
 import { renderReaderText } from './reader-text.js';
-import { sentenceAt } from './sentence-at.js';
+import { sentenceAt, sentencesOf } from './sentence-at.js';
+import { rangeAt } from './text-range.js';
 import { renderSuggestions } from './suggestions-list.js';
 import './sources.css';
 
@@ -45,6 +46,8 @@ export async function openReader(
   range: QuoteRange | null = null,
 ): Promise<void> {
   const dialog = byId<HTMLDialogElement>('source-dialog');
+  // Esc or Close gives focus back to what opened the reader (not when it was already open).
+  const opener = dialog.open ? null : document.activeElement;
   dialog.classList.add('reader-panel');
   const title = h('h3', { id: 'source-title' }, 'Source');
   const close = h(
@@ -60,6 +63,11 @@ export async function openReader(
   dialog.replaceChildren(h('div', { class: 'dialog-head' }, title, close), body);
   dialog.onkeydown = (e) => {
     if (e.key === 'Escape') dialog.close();
+  };
+  dialog.onclose = () => {
+    if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) {
+      opener.focus();
+    }
   };
   if (!dialog.open) dialog.show();
   close.focus();
@@ -104,11 +112,51 @@ export async function openReader(
     class: 'reader-suggestions',
     'data-testid': 'reader-suggestions',
   });
+  const keysHint = h(
+    'p',
+    { class: 'muted reader-keys', id: 'reader-keys' },
+    canEdit
+      ? 'On the text: ↓ and ↑ choose a sentence, Enter cites it.'
+      : 'On the text: ↓ and ↑ choose a sentence.',
+  );
   const textBox = h('div', {
     class: 'article-text reader-text',
     'data-article-id': sourceId,
     tabindex: 0,
     'aria-label': `Text of ${article.title}`,
+    'aria-describedby': 'reader-keys',
+  });
+  // The keyboard's way to choose a passage: a cursor over the sentences, shown as the page's
+  // selection (so "Cite…" appears as for a mouse selection) and read out by screen readers.
+  const sentences = sentencesOf(text);
+  let current = -1;
+  const cursorNote = h('p', {
+    class: 'visually-hidden',
+    'aria-live': 'polite',
+    'data-testid': 'reader-cursor',
+  });
+  const choose = (i: number): void => {
+    const s = sentences[i];
+    const range = s ? rangeAt(textBox, s.start, s.end) : null;
+    if (!s || !range) return;
+    current = i;
+    const sel = document.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    cursorNote.textContent = `Sentence ${i + 1} of ${sentences.length}: ${s.quote}`;
+  };
+  textBox.addEventListener('keydown', (e) => {
+    if (e.target !== textBox || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const next = e.key === 'ArrowDown' ? current + 1 : Math.max(0, current - 1);
+      choose(Math.min(next, sentences.length - 1));
+    } else if (e.key === 'Enter' && canEdit && sentences[current]) {
+      const s = sentences[current]!;
+      void citeInReader({ sourceId, ...s }).then((saved) => saved && void refresh());
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
   });
 
   const onCited = (cited: readonly CitedPassage[]): void => {
@@ -221,6 +269,8 @@ export async function openReader(
   body.replaceChildren(
     meta,
     stats,
+    keysHint,
+    cursorNote,
     ...(notFound ? [notFound] : []),
     h(
       'div',

@@ -29,3 +29,24 @@ export function sentenceAt(
   while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
   return { start: s, end: e, quote: text.slice(s, e) };
 }
+
+/**
+ * The text's sentences in order, as sentenceAt cuts them: what the reader's keyboard cursor
+ * steps through (↓ and ↑ on the text), so a passage can be chosen without a mouse.
+ */
+export function sentencesOf(text: string): { start: number; end: number; quote: string }[] {
+  const out: { start: number; end: number; quote: string }[] = [];
+  let p = 0;
+  while (p < text.length) {
+    while (p < text.length && /\s/.test(text[p] ?? '')) p++;
+    if (p >= text.length) break;
+    const s = sentenceAt(text, p, p);
+    if (s.end <= p) {
+      p++;
+      continue;
+    }
+    if (s.quote) out.push(s);
+    p = s.end;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import { fetchNodeDetails } from '../api/graph-api.js';
 import type { Direction } from '../generated/graphql.js';
 import { byId, fmt, h } from '../ui/dom.js';
@@ -52,6 +52,8 @@ export function mountContextMenu(
   bind((cy) => {
     cy.on('cxttap', 'node', (e) => {
       const node = e.target as NodeSingular;
+      // Not on group nodes (grouping/): they are not in the database to expand, hide or path from.
+      if (node.hasClass('group')) return;
       const id = node.id();
       const selected = cy.$('node:selected');
       const targets =
@@ -94,9 +96,10 @@ export function mountContextMenu(
         );
       });
     });
-    cy.on('cxttap', 'edge', (e) =>
-      openAt(e, [item('Hide relationship', () => actions.hide([String(e.target.id())]))]),
-    );
+    cy.on('cxttap', 'edge', (e) => {
+      if ((e.target as EdgeSingular).hasClass('group-edge')) return;
+      openAt(e, [item('Hide relationship', () => actions.hide([String(e.target.id())]))]);
+    });
     cy.on('cxttap', (e) => {
       if (e.target !== cy) return;
       openAt(e, [

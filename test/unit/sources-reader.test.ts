@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { segments } from '../../client/src/sources/reader-segments.js';
-import { sentenceAt } from '../../client/src/sources/sentence-at.js';
+import { sentenceAt, sentencesOf } from '../../client/src/sources/sentence-at.js';
 import { suggestEntities } from '../../client/src/sources/suggest.js';
 
 describe('the reader’s pure parts', () => {
+  it('steps through a text’s sentences in order, headings and quotes included (the keyboard cursor)', () => {
+    const text =
+      'A heading\n\nByteDance fired four. He said “no.” Then Forbes wrote it!\nlast line here';
+    expect(sentencesOf(text).map((s) => s.quote)).toEqual([
+      'A heading',
+      'ByteDance fired four.',
+      'He said “no.”',
+      'Then Forbes wrote it!',
+      'last line here',
+    ]);
+    for (const s of sentencesOf(text)) expect(text.slice(s.start, s.end)).toBe(s.quote);
+  });
+
   it('cuts the text where marks change: overlapping passages both listed, a mention inside one', () => {
     const a = { start: 0, end: 10, id: 'a' };
     const b = { start: 5, end: 15, id: 'b' };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factSpan } from '../../client/src/graph/explorer-window.js';
 import {
   bandFromText,
   compareAccountDates,
@@ -47,6 +48,12 @@ describe('timeline date bands: a date drawn with its precision', () => {
     }
     expect(dateBand({ date: '24/08/2017' }, 'date')).toMatchObject({ start: '2017-08-24' });
     expect(bandFromText('31/02/2017')).toBeNull();
+    // A quarter of POLE's crimes have a one-digit day; the time filter dates them the same way.
+    expect(bandFromText('4/08/2017')).toMatchObject({ start: '2017-08-04', end: '2017-08-04' });
+    expect(factSpan({ date: '4/08/2017' }, 'date')).toEqual({
+      start: '2017-08-04',
+      end: '2017-08-04',
+    });
   });
 
   it('words that need context to be bounded give no band', () => {

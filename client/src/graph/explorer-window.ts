@@ -18,9 +18,10 @@ export function inWindow(
 /** An ISO date from a date, datetime or dd/mm/yyyy string, or a whole year (Movies' `released: 1999`). */
 function asDate(v: unknown, end: boolean): string | undefined {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
-  // Day-first dates as exported from British data (POLE's Crime.date: 24/08/2017).
-  const dmy = typeof v === 'string' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v) : null;
-  if (dmy) return `${dmy[3]}-${dmy[2]}-${dmy[1]}`;
+  // Day-first dates as exported from British data (POLE's Crime.date: 24/08/2017, and 4/08/2017
+  // for a quarter of them, which must be dated too or the time window would never hide them).
+  const dmy = typeof v === 'string' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v) : null;
+  if (dmy) return `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}`;
   if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 10000) {
     return `${String(v).padStart(4, '0')}-${end ? '12-31' : '01-01'}`;
   }

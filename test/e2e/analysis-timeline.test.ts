@@ -142,11 +142,13 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
     await page.mouse.move(summer.x + summer.width / 2, y + 40, { steps: 4 });
     await page.mouse.move(summer.x + summer.width + 4, y + 40, { steps: 4 });
     await page.mouse.up();
-    await expect.poll(() => timeWindow(page)).not.toBeNull();
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).not.toBeNull();
     const time = await timeWindow(page);
     const { from, to } = time ?? { from: '', to: '' };
     expect(from <= '2022-06-01' && to >= '2022-08-31' && to < '2022-10-01').toBe(true);
-    await expect.poll(() => visibleEvents(page)).not.toContain('internal-investigation');
+    await expect
+      .poll(() => visibleEvents(page), { timeout: 30_000 })
+      .not.toContain('internal-investigation');
     const events = await visibleEvents(page);
     expect(events).toContain('journalist-surveillance');
     // Undated facts always stay (the dismissals are not dated).
@@ -157,37 +159,47 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
     );
 
     await page.locator('#btn-undo').click();
-    await expect.poll(() => timeWindow(page)).toBeNull();
-    await expect.poll(() => visibleEvents(page)).toContain('internal-investigation');
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).toBeNull();
+    await expect
+      .poll(() => visibleEvents(page), { timeout: 30_000 })
+      .toContain('internal-investigation');
     await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => timeWindow(page)).toEqual(time);
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).toEqual(time);
     await page.getByRole('button', { name: 'Clear range' }).click();
-    await expect.poll(() => timeWindow(page)).toBeNull();
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).toBeNull();
   });
 
   it('sets the range with the keyboard: arrows on the focused brush, Escape clears', async () => {
     await page.getByTestId('timeline-brush').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => timeWindow(page)).not.toBeNull();
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).not.toBeNull();
     const first = await timeWindow(page);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await timeWindow(page))?.from).not.toBe(first?.from);
+    await expect
+      .poll(async () => (await timeWindow(page))?.from, { timeout: 30_000 })
+      .not.toBe(first?.from);
     await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(async () => (await timeWindow(page))?.to).not.toBe(first?.to);
+    await expect
+      .poll(async () => (await timeWindow(page))?.to, { timeout: 30_000 })
+      .not.toBe(first?.to);
     await page.keyboard.press('Escape');
-    await expect.poll(() => timeWindow(page)).toBeNull();
+    await expect.poll(() => timeWindow(page), { timeout: 30_000 }).toBeNull();
   });
 
   it('clicking or pressing Enter on a mark selects its element; filtered elements lose their marks', async () => {
     const mark = page.locator('.tl-mark[data-precision="season"]');
     const id = await mark.getAttribute('data-id');
     await mark.click();
-    await expect.poll(() => page.evaluate(() => window.dossier.store.view.selected)).toEqual([id]);
+    await expect
+      .poll(() => page.evaluate(() => window.dossier.store.view.selected), { timeout: 30_000 })
+      .toEqual([id]);
     const october = page.locator('.tl-mark[data-start="2022-10-01"]').first();
     await october.focus();
     await page.keyboard.press('Enter');
     const oid = await october.getAttribute('data-id');
-    await expect.poll(() => page.evaluate(() => window.dossier.store.view.selected)).toEqual([oid]);
+    await expect
+      .poll(() => page.evaluate(() => window.dossier.store.view.selected), { timeout: 30_000 })
+      .toEqual([oid]);
 
     await page.evaluate(() =>
       window.dossier.store.dispatch(window.dossier.commands.filterLabel, {
@@ -195,9 +207,13 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
         visible: false,
       }),
     );
-    await expect.poll(() => page.locator('.tl-mark[data-precision="season"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.tl-mark[data-precision="season"]').count(), { timeout: 30_000 })
+      .toBe(0);
     await page.locator('#btn-undo').click();
-    await expect.poll(() => page.locator('.tl-mark[data-precision="season"]').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.tl-mark[data-precision="season"]').count(), { timeout: 30_000 })
+      .toBe(1);
     expect(errors).toEqual([]);
   });
 });

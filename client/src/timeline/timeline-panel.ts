@@ -214,25 +214,47 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
     clearRange.disabled = !store.view.time;
   };
 
-  // Brushing with the pointer: drag on empty space draws a range, drag the range to move it, drag
-  // an edge to resize it; a click without a drag clears it. The View changes once, on release.
-  let drag: { mode: 'new' | 'move' | 'start' | 'end'; anchor: number; from: Draft } | null = null;
+  // Brushing with the pointer: a drag from empty space, a bin or a mark draws a range, a drag on
+  // the range moves it, on an edge resizes it; a click on empty space clears it, a click on a mark
+  // or a bin is theirs (select, brush the bin). Capture starts with the drag, so clicks still
+  // reach the marks. The View changes once, on release.
+  let drag: {
+    mode: 'new' | 'move' | 'start' | 'end';
+    anchor: number;
+    from: Draft;
+    clearOnClick: boolean;
+    pointerId: number;
+    dragging: boolean;
+  } | null = null;
   const localX = (e: PointerEvent): number => e.clientX - svg.getBoundingClientRect().left;
   svg.addEventListener('pointerdown', (e) => {
     const target = e.target as Element;
-    if (!scale || (target !== overlay && !brush.contains(target))) return;
+    const onMark = !!target.closest('.tl-mark, .tl-bin');
+    if (!scale || e.button !== 0) return;
+    if (target !== overlay && !brush.contains(target) && !onMark) return;
     const x = localX(e);
     const current = windowToPx(store.view.time) ?? { x0: x, x1: x };
     const edge = target.getAttribute('data-edge');
-    const mode = edge === 'start' || edge === 'end' ? edge : target === overlay ? 'new' : 'move';
-    drag = { mode, anchor: x, from: current };
-    svg.setPointerCapture(e.pointerId);
-    e.preventDefault();
+    const mode =
+      edge === 'start' || edge === 'end' ? edge : target === overlay || onMark ? 'new' : 'move';
+    drag = {
+      mode,
+      anchor: x,
+      from: current,
+      clearOnClick: target === overlay,
+      pointerId: e.pointerId,
+      dragging: false,
+    };
   });
   svg.addEventListener('pointermove', (e) => {
     if (!drag) return;
     const x = Math.max(plot.x0, Math.min(plot.x1, localX(e)));
     const { from, anchor } = drag;
+    if (!drag.dragging) {
+      if (Math.abs(x - anchor) < 3) return;
+      drag.dragging = true;
+      svg.setPointerCapture(drag.pointerId);
+    }
     if (drag.mode === 'new') draft = { x0: anchor, x1: x };
     else if (drag.mode === 'start') draft = { x0: x, x1: from.x1 };
     else if (drag.mode === 'end') draft = { x0: from.x0, x1: x };
@@ -245,11 +267,11 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
   const endDrag = (): void => {
     if (!drag) return;
     const d = draft;
-    const wasNew = drag.mode === 'new';
+    const { dragging, clearOnClick } = drag;
     drag = null;
     draft = null;
-    if (d && Math.abs(d.x1 - d.x0) >= 3) store.dispatch(setTime, pxToWindow(d));
-    else if (!d && wasNew && store.view.time) store.dispatch(setTime, null);
+    if (dragging && d && Math.abs(d.x1 - d.x0) >= 3) store.dispatch(setTime, pxToWindow(d));
+    else if (!dragging && clearOnClick && store.view.time) store.dispatch(setTime, null);
     drawBrush();
   };
   svg.addEventListener('pointerup', endDrag);
@@ -526,9 +548,21 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
     undatedLayer.prepend(...items);
   }
 
+  let renders = 0;
+  /** Draws the timeline; its duration and mark count go on the root for the render bench. */
   function render(): void {
+    const t0 = performance.now();
     renderChooser();
     if (!open) return;
+    const count = draw();
+    renders += 1;
+    root.dataset['renders'] = String(renders);
+    root.dataset['marks'] = String(count);
+    root.dataset['renderMs'] = (performance.now() - t0).toFixed(1);
+  }
+
+  /** Returns the number of dated elements drawn (as marks or counted in bins). */
+  function draw(): number {
     const view = store.view;
     const focusedId = (document.activeElement as Element | null)?.getAttribute?.('data-id');
     const marks = collectMarks(explorer.cy, cache, view);
@@ -579,7 +613,7 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
         : 'No dated facts on screen';
       svg.setAttribute('width', String(width));
       svg.setAttribute('height', String(BODY_HEIGHT));
-      return;
+      return 0;
     }
     const pad = Math.max(15 * DAY, (hi - lo) * 0.03);
     lo -= pad;
@@ -655,6 +689,7 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
       again?.focus();
     }
     drawBrush();
+    return marks.length;
   }
 
   function renderChooser(): void {

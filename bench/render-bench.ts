@@ -6,6 +6,7 @@ import { launchChromium } from '../scripts/chromium.js';
 import { fromRoot } from '../server/paths.js';
 import { percentile, round } from './lib/stats.js';
 import { benchStructure, type StructureRun } from './render/structure-bench.js';
+import { benchTimeline, type TimelineRun } from './render/timeline-bench.js';
 
 /**
  * Rendering in headless Chromium: the explorer page (the real client, served by the real server)
@@ -66,6 +67,8 @@ export interface RenderBenchResult {
   readonly explorerVsBareLargest: number;
   /** Centrality and communities (issue 15): time and longest main-thread task; absent in older runs. */
   readonly structure?: readonly StructureRun[];
+  /** The timeline with 20,000 dated marks (issue 15): render time, longest task; absent in older runs. */
+  readonly timeline?: readonly TimelineRun[];
 }
 
 /** Nodes per run (about 2.5 elements per node: 25k and 50k nodes are ~60k and ~125k elements). */
@@ -364,6 +367,10 @@ export async function benchRendering(
       log(`render: structure failed: ${(err as Error).message.split('\n')[0]}`);
       return undefined;
     });
+    const timeline = await benchTimeline(plain, explorerUrl, log).catch((err: unknown) => {
+      log(`render: timeline failed: ${(err as Error).message.split('\n')[0]}`);
+      return undefined;
+    });
 
     return {
       browser: plain.version(),
@@ -379,6 +386,7 @@ export async function benchRendering(
       },
       explorerVsBareLargest,
       structure,
+      timeline,
     };
   } finally {
     bare.server.close();

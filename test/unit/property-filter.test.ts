@@ -103,6 +103,8 @@ describe('the property filter predicate', () => {
       { id: 'c1', labels: ['Crime'], properties: { date: '2/08/2017' } },
       { id: 'c2', labels: ['Crime'], properties: { date: '20/08/2017' } },
       { id: 'p1', labels: ['Person'], properties: { name: 'Ann' } },
+      // A group node of crimes: no properties of its own, so never filtered out.
+      { id: 'group:Crime', labels: ['Crime'], properties: undefined },
     ];
     expect([...propertyFilteredIds(nodes, [august])]).toEqual(['c2']);
     expect(propertyFilteredIds(nodes, []).size).toBe(0);

@@ -2,21 +2,27 @@ import type { Core } from 'cytoscape';
 import type { PropertyFilter } from '../state/analysis.js';
 import { nodePasses } from './property-filter.js';
 
-/** What the class needs of a node: its labels and properties. */
+/** What the class needs of a node: its labels and properties (undefined: not a database node). */
 export interface FilterableNode {
   readonly id: string;
   readonly labels: readonly string[];
-  readonly properties: Readonly<Record<string, unknown>>;
+  readonly properties: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** The ids of the nodes the property filters filter out. Pure. */
+/**
+ * The ids of the nodes the property filters filter out. A node without properties of its own (a
+ * group node standing for collapsed members, see grouping/) is never filtered out: it has no
+ * value to test, and hiding it would hide the members it stands for. Pure.
+ */
 export function propertyFilteredIds(
   nodes: Iterable<FilterableNode>,
   filters: readonly PropertyFilter[],
 ): Set<string> {
   const out = new Set<string>();
   if (filters.length === 0) return out;
-  for (const n of nodes) if (!nodePasses(n.labels, n.properties, filters)) out.add(n.id);
+  for (const n of nodes) {
+    if (n.properties && !nodePasses(n.labels, n.properties, filters)) out.add(n.id);
+  }
   return out;
 }
 
@@ -38,7 +44,7 @@ export function applyPropertyFilterClasses(
   const nodes = cy.nodes().map((n) => ({
     id: n.id(),
     labels: (n.data('labels') as string[] | undefined) ?? [],
-    properties: propertiesOf(n.id()) ?? {},
+    properties: propertiesOf(n.id()),
   }));
   const hidden = propertyFilteredIds(nodes, filters);
   cy.nodes().forEach((n) => {

@@ -21,6 +21,8 @@ type Distribution = Stats['properties'][number];
 
 /** Bars per histogram: enough for a month of days (POLE's crimes), few enough to click. */
 const BINS = 31;
+/** As long as the server keeps them (PROPERTY_STATS_TTL_MS): asking sooner gets the same answer. */
+const STATS_MAX_AGE_MS = 30_000;
 
 /**
  * The filter by property panel (issue 15, item 4): choose a label on screen, then one of its
@@ -33,7 +35,7 @@ const BINS = 31;
 export class PropertyFilterPanel {
   private label = '';
   private property = '';
-  private readonly stats = new Map<string, Promise<Stats>>();
+  private readonly stats = new Map<string, { at: number; stats: Promise<Stats> }>();
   private lastKey = '';
   private readonly labelSelect = h('select', { id: 'pf-label', 'aria-label': 'Label' });
   private readonly propertySelect = h('select', { id: 'pf-property', 'aria-label': 'Property' });
@@ -111,14 +113,16 @@ export class PropertyFilterPanel {
     this.renderActive();
   }
 
+  /** A label's statistics, asked again after STATS_MAX_AGE_MS so writes show up. */
   private statsOf(label: string): Promise<Stats> {
-    let s = this.stats.get(label);
-    if (!s) {
-      s = request(PropertyStatsDocument, { label, bins: BINS }).then((d) => d.propertyStats);
-      s.catch(() => this.stats.delete(label));
-      this.stats.set(label, s);
-    }
-    return s;
+    const hit = this.stats.get(label);
+    if (hit && Date.now() - hit.at <= STATS_MAX_AGE_MS) return hit.stats;
+    const stats = request(PropertyStatsDocument, { label, bins: BINS }).then(
+      (d) => d.propertyStats,
+    );
+    stats.catch(() => this.stats.delete(label));
+    this.stats.set(label, { at: Date.now(), stats });
+    return stats;
   }
 
   private async load(): Promise<void> {

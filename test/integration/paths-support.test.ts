@@ -116,6 +116,20 @@ describe('paths ranked by evidence on the story', () => {
     expect(fired?.support?.disputed).toBe(true);
   });
 
+  it('reads the paths and the evidence of every relationship on them in one statement', async () => {
+    const res = await gql.counted<Paths>(PATHS, {
+      from: idOf('rubo-liang'),
+      to: idOf('forbes-editors'),
+      longerBy: 1,
+      minSources: 1,
+      excludeDisputed: true,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.paths.paths.length).toBeGreaterThan(1);
+    expect(res.sent.statements).toHaveLength(1);
+    expect(res.sent.statements[0]).toContain('$minSources');
+  });
+
   it('excludeDisputed leaves out every chain through a disputed relationship', async () => {
     const args = { from: idOf('rubo-liang'), to: idOf('forbes-editors'), longerBy: 1 };
     const all = await gql.data<Paths>(PATHS, args);

@@ -165,6 +165,54 @@ describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium'
     await expect.poll(async () => Object.keys(await shownCrimes(page)).length).toBe(both);
   });
 
+  it('takes typed bounds from the keyboard, and reads in the dark theme', async () => {
+    await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset['theme']))
+      .toBe('dark');
+    await page.getByLabel('Property', { exact: true }).selectOption('date');
+    // Date inputs take their value segment by segment; fill sets it as a typed date would.
+    await page.getByLabel('From', { exact: true }).fill('2017-08-03');
+    const to = page.getByLabel('To', { exact: true });
+    await to.fill('2017-08-05');
+    await to.press('Enter');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.dossier.store.view.analysis.propertyFilters.find((f) => f.property === 'date'),
+        ),
+      )
+      .toEqual({
+        kind: 'range',
+        label: 'Crime',
+        property: 'date',
+        min: '2017-08-03',
+        max: '2017-08-05',
+      });
+    await expect
+      .poll(async () =>
+        Object.values(await shownCrimes(page)).every(
+          (c) => c.type === 'Burglary' && dayOfMonth(c.date) >= 3 && dayOfMonth(c.date) <= 5,
+        ),
+      )
+      .toBe(true);
+    expect(await page.locator('.pf-bar.pf-in').count()).toBe(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'pole-filters-dark.png') });
+    // Back to 1–10 August for the link below (undo of the typed range), then the light theme.
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          window.dossier.store.view.analysis.propertyFilters
+            .map((f) => (f.kind === 'range' ? f.max : null))
+            .find((max) => max !== null),
+        ),
+      )
+      .toBe('2017-08-10');
+    await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+  });
+
   it('the filters survive a share link: a new page shows the same crimes', async () => {
     const before = Object.keys(await shownCrimes(page)).sort();
     await page.getByRole('button', { name: 'Share' }).click();

@@ -1,3 +1,4 @@
+import type * as Exporters from '../export/exporters.js';
 import type { ExportKind } from '../export/exporters.js';
 import type { Explorer } from '../graph/explorer.js';
 import { byId } from './dom.js';
@@ -10,10 +11,19 @@ import { errorMessage, toast } from './toast.js';
 export function mountExportMenu(explorer: Explorer): void {
   const exportButton = byId('btn-export');
   const menu = byId('export-menu');
+  // The exporters (with cytoscape-svg; the HTML export's Cytoscape bundle is a further chunk) load
+  // when the menu first opens, not with the first page. Once loaded, an item runs its export in
+  // the click itself, as before: a copy is on the clipboard when the click is over.
+  let exporters: typeof Exporters | null = null;
+  const load = (): Promise<typeof Exporters> =>
+    import('../export/exporters.js').then((m) => (exporters = m));
   const setMenu = (open: boolean): void => {
     menu.hidden = !open;
     exportButton.setAttribute('aria-expanded', String(open));
-    if (open) menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    if (open) {
+      if (!exporters) load().catch(() => undefined);
+      menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    }
   };
   exportButton.addEventListener('click', () => setMenu(menu.hidden));
   menu.addEventListener('keydown', (e) => {
@@ -28,14 +38,12 @@ export function mountExportMenu(explorer: Explorer): void {
   for (const b of menu.querySelectorAll<HTMLButtonElement>('button[data-export]')) {
     b.addEventListener('click', () => {
       setMenu(false);
-      // The exporters (and cytoscape-svg, Cytoscape's standalone bundle for HTML) load on the
-      // first export: the first page does not carry them.
-      import('../export/exporters.js')
-        .then(({ runExport }) => runExport(b.dataset['export'] as ExportKind, explorer))
-        .then(
-          (m) => toast(m),
-          (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
-        );
+      const run = (m: typeof Exporters): Promise<string> =>
+        m.runExport(b.dataset['export'] as ExportKind, explorer);
+      (exporters ? run(exporters) : load().then(run)).then(
+        (m) => toast(m),
+        (e: unknown) => toast(`Export failed: ${errorMessage(e)}`, 'error'),
+      );
     });
   }
 }

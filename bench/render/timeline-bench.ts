@@ -1,8 +1,8 @@
 /**
  * The timeline (issue 15) with 20,000 dated marks on screen, in the explorer in headless Chromium:
- * the time to render it (the timeline's own work, and from the click that opens it until two
- * frames after) and the longest main-thread task meanwhile. Part of the render phase of `npm run
- * bench`; on its own: `tsx bench/render/timeline-bench.ts` (an empty Neo4j and the built client).
+ * the time to render it (the timeline's own work, and until two frames after) and the longest
+ * main-thread task meanwhile. Part of the render phase of `npm run bench`; on its own:
+ * `tsx bench/render/timeline-bench.ts` (an empty Neo4j and the built client in dist/client).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,7 +27,7 @@ export interface TimelineRun {
   readonly bins: number;
   /** Median of three renders: the timeline's own work (collect, bin, build the SVG). */
   readonly renderMs: number;
-  /** Median of three: from the click that opens the timeline until two frames after its render. */
+  /** Median of three: from asking the timeline to draw again until two frames after its render. */
   readonly wallMs: number;
   readonly longestTaskMs: number;
   readonly longTasks: number;
@@ -60,7 +60,7 @@ export async function benchTimeline(
         longestTaskMs: Math.round(r.longestTaskMs),
       };
       log(
-        `timeline: ${run.marks} dated marks (${run.mode}${run.unit ? `, ${run.bins} ${run.unit} bins` : ''}): render ${run.renderMs} ms, click to painted ${run.wallMs} ms; longest main-thread task ${run.longestTaskMs} ms`,
+        `timeline: ${run.marks} dated marks (${run.mode}${run.unit ? `, ${run.bins} ${run.unit} bins` : ''}): render ${run.renderMs} ms, until painted ${run.wallMs} ms; longest main-thread task ${run.longestTaskMs} ms`,
       );
       out.push(run);
     } finally {

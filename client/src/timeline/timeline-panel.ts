@@ -615,7 +615,8 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
       svg.setAttribute('height', String(BODY_HEIGHT));
       return 0;
     }
-    const pad = Math.max(15 * DAY, (hi - lo) * 0.03);
+    // A little room either side, and at least a month shown (a lone day is not a whole axis).
+    const pad = Math.max(DAY, (hi - lo) * 0.03, (30 * DAY - (hi - lo)) / 2);
     lo -= pad;
     hi += pad;
     scale = scaleUtc()
@@ -707,6 +708,9 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
   }
 
   store.subscribe(() => void explorer.idle().then(render));
+  // A `refresh` event on the root draws again: the render bench times the timeline on its own
+  // this way (opening it also resizes the canvas, whose redraw is not the timeline's).
+  root.addEventListener('refresh', () => render());
   new ResizeObserver(() => render()).observe(body);
   layoutStage();
   render();

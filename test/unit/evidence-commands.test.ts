@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analysisFromJson, analysisToJson } from '../../client/src/state/analysis.js';
+import {
+  analysisFromJson,
+  analysisToJson,
+  type EvidenceCategory,
+} from '../../client/src/state/analysis.js';
 import { setEvidenceFilter } from '../../client/src/state/commands/set-evidence-filter.js';
 import { setEvidenceSizing } from '../../client/src/state/commands/set-evidence-sizing.js';
 import { Store } from '../../client/src/state/store.js';
@@ -8,10 +12,12 @@ import { emptyView } from '../../client/src/state/view.js';
 describe('evidence commands', () => {
   it('hide and show a category as undo steps, in the categories’ own order', () => {
     const store = new Store(emptyView());
-    store.dispatch(setEvidenceFilter, { category: 'disputed', hidden: true });
-    store.dispatch(setEvidenceFilter, { category: 'single-source', hidden: true });
+    const toggle = (category: EvidenceCategory, hidden: boolean) =>
+      store.dispatch(setEvidenceFilter, { category, hidden });
+    toggle('disputed', true);
+    toggle('single-source', true);
     expect(store.view.analysis.evidence.hidden).toEqual(['single-source', 'disputed']);
-    store.dispatch(setEvidenceFilter, { category: 'disputed', hidden: false });
+    toggle('disputed', false);
     expect(store.view.analysis.evidence.hidden).toEqual(['single-source']);
     store.undo();
     expect(store.view.analysis.evidence.hidden).toEqual(['single-source', 'disputed']);

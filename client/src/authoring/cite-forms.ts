@@ -59,6 +59,8 @@ function field(
     attrs['multiline'] === 'true'
       ? h('textarea', { id, rows: 3, ...rest })
       : h('input', { id, type: 'text', autocomplete: 'off', ...rest });
+  // A textarea's text is its value, not an attribute: set it, or the prefill is lost.
+  if (attrs['value'] !== undefined) input.value = attrs['value'];
   const element = h('div', { class: 'field' }, h('label', { for: id }, label), input);
   if (options && input instanceof HTMLInputElement) {
     const list = h('datalist', { id: `${id}-list` });

@@ -58,7 +58,11 @@ describe('style rules', () => {
     expect(sheet.find((b) => b.selector === 'node')?.style['min-zoomed-font-size']).toBeGreaterThan(
       0,
     );
-    expect(sheet.find((b) => b.selector === '.f-hidden, .t-hidden')?.style['display']).toBe('none');
+    // Every filter's class hides: label/type, time window, property and evidence filters.
+    for (const cls of ['.f-hidden', '.t-hidden', '.p-hidden', '.ev-hidden']) {
+      const rule = sheet.find((b) => b.selector.split(/,\s*/).includes(cls));
+      expect(rule?.style['display'], cls).toBe('none');
+    }
   });
 
   it('uses the theme’s colours for text', () => {

@@ -37,6 +37,8 @@ export interface StructureRun {
   readonly parts: Readonly<Record<string, number>>;
   /** For comparison: the longest task while the same picture switches theme and back. */
   readonly themeSwitchLongestTaskMs: number;
+  /** How the run ended: `done`, or `error` / `cancelled`. */
+  readonly status: string;
 }
 
 /** Pictures measured: 10,000 elements (4,000 nodes and 6,000 relationships), and 10,000 nodes. */
@@ -56,6 +58,7 @@ export async function benchStructure(
   for (const [n, m] of pictures) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     try {
+      page.on('pageerror', (e) => log(`structure: page error: ${e.message}`));
       await page.goto(explorerUrl, { waitUntil: 'load' });
       await page.waitForFunction(
         'window.dossier && window.dossier.explorer && document.body.dataset.ready !== undefined',
@@ -72,7 +75,7 @@ export async function benchStructure(
         longestTaskMs: Math.round(r.longestTaskMs),
       };
       log(
-        `structure: ${run.nodes} nodes + ${run.edges} relationships: communities in ${run.firstColoursMs} ms, all measures in ${run.ms} ms; longest main-thread task ${run.longestTaskMs} ms (theme switch on the same picture: ${run.themeSwitchLongestTaskMs} ms) (${run.longTasks} over 50 ms); worker runs ${run.workerRuns}; ${run.communityClasses} community colours; longest parts ${JSON.stringify(run.parts)}`,
+        `structure: ${run.nodes} nodes + ${run.edges} relationships: communities in ${run.firstColoursMs} ms, all measures in ${run.ms} ms; longest main-thread task ${run.longestTaskMs} ms (theme switch on the same picture: ${run.themeSwitchLongestTaskMs} ms) (${run.longTasks} over 50 ms); ended ${run.status}; worker runs ${run.workerRuns}; ${run.communityClasses} community colours; longest parts ${JSON.stringify(run.parts)}`,
       );
       out.push(run);
     } finally {

@@ -86,7 +86,8 @@
       const seen = function () {
         const s = panel.dataset.status;
         if (s && !(s in times)) times[s] = performance.now();
-        if (s === 'done') {
+        // An error or a cancel ends the run too (the result then says so rather than hanging).
+        if (s === 'done' || s === 'error' || s === 'cancelled') {
           observer.disconnect();
           resolve(times);
         }
@@ -226,6 +227,7 @@
       sized: cy.nodes('.st-sized').length,
       parts: parts,
       themeSwitchLongestTaskMs: reference,
+      status: panel.dataset.status,
     };
   }
 

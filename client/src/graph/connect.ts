@@ -71,8 +71,9 @@ export async function addSubgraph(
   store.dispatch(addElements, { nodes, edges: viewEdges(subgraph) });
   await explorer.idle();
   const count = Object.keys(view.nodes).length;
-  if (placement.kind === 'layout' && (count === 0 || fresh.length > count)) await explorer.layout();
-  else if (placement.kind !== 'positions') await explorer.relax(fresh);
+  if (placement.kind === 'layout' && (count === 0 || fresh.length > count)) {
+    await explorer.layout(count === 0);
+  } else if (placement.kind !== 'positions') await explorer.relax(fresh);
   store.dispatch(settlePositions, explorer.positions());
   if (near) explorer.reveal(fresh);
   return fresh;

@@ -134,14 +134,22 @@ export class Explorer {
     return out;
   }
 
-  /** Runs the View's layout over the whole drawing (fCoSE keeps pinned nodes where they are). */
-  async layout(): Promise<void> {
+  /**
+   * Runs the View's layout over the whole drawing (fCoSE keeps pinned nodes where they are);
+   * `fromScratch`: nothing was on the canvas before, so there is nothing to animate from.
+   */
+  async layout(fromScratch = false): Promise<void> {
     await this.idle();
     const name = this.view.layout;
     const pinned = this.cy
       .nodes(':locked')
       .map((n) => ({ id: n.id(), position: { ...n.position() } }));
-    await runLayout(this.cy, name, name === 'fcose' || name === 'coordinates' ? pinned : []);
+    await runLayout(
+      this.cy,
+      name,
+      name === 'fcose' || name === 'coordinates' ? pinned : [],
+      fromScratch,
+    );
   }
 
   /** Lets newly drawn nodes find their place while the rest stay exactly where they are. */

@@ -24,8 +24,11 @@ export function layoutOptions(
   name: LayoutName,
   nodeCount: number,
   fixed: readonly { id: string; position: Position }[] = [],
+  fromScratch = false,
 ): LayoutOptions {
-  const animate = nodeCount < ANIMATE_BELOW;
+  // A picture laid out from nothing has no earlier positions to move from: animating it only
+  // delays the first graph (by animationDuration) and explains nothing.
+  const animate = nodeCount < ANIMATE_BELOW && !fromScratch;
   const common = { animate, animationDuration: 450, fit: fixed.length === 0, padding: 40 };
   switch (name) {
     case 'fcose':
@@ -45,7 +48,7 @@ export function layoutOptions(
     case 'coordinates':
       // Nodes with coordinates are placed and fixed first (runLayout); fCoSE arranges the rest
       // from where they were put, and the whole map is fitted to the screen.
-      return Object.assign(layoutOptions('fcose', nodeCount, fixed), {
+      return Object.assign(layoutOptions('fcose', nodeCount, fixed, fromScratch), {
         fit: true,
         randomize: fixed.length === 0,
         // Packing would move whole components, places included, off the map.
@@ -144,6 +147,7 @@ export async function runLayout(
   cy: Core,
   name: LayoutName,
   fixed: readonly { id: string; position: Position }[] = [],
+  fromScratch = false,
 ): Promise<void> {
   if (name === 'dagre') await loadDagre();
   const visible = cy.elements(':visible');
@@ -154,7 +158,7 @@ export async function runLayout(
           ...placeByCoordinates(cy, visible.nodes(), { width: cy.width(), height: cy.height() }),
         ]
       : fixed;
-  const layout = visible.layout(layoutOptions(name, visible.nodes().length, keep));
+  const layout = visible.layout(layoutOptions(name, visible.nodes().length, keep, fromScratch));
   const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
   layout.run();
   await done;

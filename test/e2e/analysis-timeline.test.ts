@@ -81,8 +81,9 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
       /During the summer.*inferred from context/,
     );
     // A band, not a point: its bar spans the three months, wider than October's month band.
+    // The drawn width in pixels (the SVG has no viewBox, so its units are the page's pixels).
     const width = async (loc: ReturnType<Page['locator']>) =>
-      (await loc.locator('rect').first().boundingBox())?.width ?? 0;
+      Number(await loc.locator('rect').first().getAttribute('width'));
     const october = page
       .locator('.tl-mark[data-precision="month"][data-start="2022-10-01"]')
       .first();

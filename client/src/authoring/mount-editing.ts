@@ -7,7 +7,7 @@ import { setAuthoringContext } from './authoring-context.js';
 import { tryOpenCiteDialog } from './cite-dialog.js';
 import { installInverseUndo } from './inverse-undo.js';
 import { installSelectionCite } from './selection-cite.js';
-import { showWritten } from './show-written.js';
+import { setDetailsRefresh, showWritten } from './show-written.js';
 import './authoring.css';
 
 /**
@@ -16,6 +16,7 @@ import './authoring.css';
  */
 export function mountEditing(ctx: ExplorerContext, refresh: () => void): void {
   setAuthoringContext(ctx);
+  setDetailsRefresh(refresh);
   installInverseUndo(ctx, refresh);
   installSelectionCite();
   setDetailsEditing({

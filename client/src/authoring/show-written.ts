@@ -6,6 +6,13 @@ import type { EditStep } from '../state/edits.js';
 import type { WriteResult } from './authoring-api.js';
 import { noteCitation } from './cite-edit.js';
 
+let refreshDetails: () => void = () => {};
+
+/** The details panel's re-render (mount-editing passes it): a fact already selected changed. */
+export function setDetailsRefresh(refresh: () => void): void {
+  refreshDetails = refresh;
+}
+
 /**
  * Brings a written fact into the picture and selects it: a node with its connections to what is
  * shown, a relationship with both ends. A new fact is recorded as an edit step (undo retracts it);
@@ -46,6 +53,9 @@ export async function showWritten(ctx: ExplorerContext, result: WriteResult): Pr
     const arrived = ctx.store.view !== shown;
     ctx.store.dispatch(arrived ? noteEdit : noteCitation, { step: cite, select: el.elementId });
   } else ctx.store.dispatch(select, [el.elementId]);
+  // Selecting what was already selected changes nothing, so the details panel is told: its new
+  // citation or property shows without selecting something else first.
+  refreshDetails();
   if (result.outcome === 'UNCHANGED') return `${caption} already cites this passage.`;
   return created ? `Added ${caption}.` : `${caption} now cites this passage.`;
 }

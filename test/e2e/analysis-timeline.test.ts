@@ -217,4 +217,30 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
       .toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('reads in the dark theme: marks, ticks and disagreement links take the dark palette', async () => {
+    const colours = () =>
+      page.evaluate(() => {
+        const css = (sel: string, prop: 'fill' | 'stroke' | 'backgroundColor') =>
+          getComputedStyle(document.querySelector(sel) as Element)[prop];
+        return {
+          panel: css('#timeline', 'backgroundColor'),
+          tick: css('.tl-tick', 'fill'),
+          link: css('.tl-dispute-link', 'stroke'),
+        };
+      });
+    const light = await colours();
+    await page.locator('#btn-theme').click();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset['theme']), {
+        timeout: 30_000,
+      })
+      .toBe('dark');
+    const dark = await colours();
+    expect(dark.panel).not.toBe(light.panel);
+    expect(dark.tick).not.toBe(dark.panel);
+    expect(dark.link).not.toBe(light.link);
+    await page.screenshot({ path: join(ARTIFACTS, 'analysis-timeline-dark.png') });
+    await page.locator('#btn-theme').click();
+  });
 });

@@ -523,7 +523,7 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
           'text',
           { x, y: y + ROW - 4, class: 'tl-dispute-name' },
           title(disputeTitle(g)),
-          clip(g.name, 40),
+          clip(g.name, 36),
         ),
       );
       const first = y + ROW;

@@ -1,5 +1,5 @@
 import {
-  CentralNodesDocument,
+  CentralSubgraphDocument,
   NeighbourhoodDocument,
   NodeDetailsDocument,
   NodesByLabelDocument,
@@ -74,23 +74,13 @@ export async function fetchSchema(signal?: AbortSignal): Promise<SchemaOverview>
   return (await request(SchemaOverviewDocument, {}, { signal })).schema;
 }
 
-/** Labels of supporting records rather than entities (the story's provenance model). */
-const SUPPORTING_LABELS = new Set(['Claim', 'Article', 'Disagreement']);
-
 /**
- * The first screen: the most connected nodes (of a sample of up to `sample`) and the
- * relationships among them. On the story graph that is its central entities.
+ * The first screen: the most connected nodes and the relationships among them, ranked by the
+ * server in one statement (centralSubgraph). On the story graph that is its central entities.
  */
-export async function fetchCentralSubgraph(count: number, sample = 1000): Promise<Subgraph> {
-  const { nodes } = await request(CentralNodesDocument, { first: sample });
-  const ranked = [...nodes.nodes].sort(
-    (a, b) => b.degree - a.degree || a.caption.localeCompare(b.caption),
-  );
-  // Supporting records (accounts, documents, disagreement records) are one click away from the
-  // entities they concern; the first picture is of the entities themselves, when there are enough.
-  const entities = ranked.filter((n) => !n.labels.some((l) => SUPPORTING_LABELS.has(l)));
-  const top = (entities.length >= count / 2 ? entities : ranked).slice(0, count);
-  return fetchSubgraph(top.map((n) => n.id)).then((r) => r.subgraph);
+export async function fetchCentralSubgraph(count: number): Promise<Subgraph> {
+  const { centralSubgraph } = await request(CentralSubgraphDocument, { first: count });
+  return fromApi(centralSubgraph.nodes, centralSubgraph.edges);
 }
 
 export async function search(text: string, signal?: AbortSignal, first = 12): Promise<SearchHit[]> {

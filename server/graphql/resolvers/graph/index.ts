@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers.js';
+import { centralResolvers } from './central.js';
 import { elementResolvers } from './elements.js';
 import { keyResolvers } from './keys.js';
 import { neighbourhoodResolvers } from './neighbourhood.js';
@@ -16,4 +17,5 @@ export const graphResolvers: Resolvers[] = [
   neighbourhoodResolvers,
   pathResolvers,
   keyResolvers,
+  centralResolvers,
 ];

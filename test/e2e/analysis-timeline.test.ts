@@ -92,10 +92,13 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
     const [ws, wo] = [await width(summer), await width(october)];
     expect(wo).toBeGreaterThan(10);
     expect(ws).toBeGreaterThan(2.5 * wo);
-    // Inferred marks are hatched.
-    expect(await summer.locator('rect').evaluate((r) => getComputedStyle(r).fill)).toContain(
-      'tl-hatch',
-    );
+    // Inferred marks are hatched (by the timeline's stylesheet, a lazy chunk of its own that can
+    // arrive a moment after its script: CI once read the style before it applied).
+    await expect
+      .poll(() => summer.locator('rect').evaluate((r) => getComputedStyle(r).fill), {
+        timeout: 15_000,
+      })
+      .toContain('tl-hatch');
     // The timeline sits under the canvas, which it shrinks.
     const [cy, tl] = await Promise.all([
       page.locator('#cy').boundingBox(),

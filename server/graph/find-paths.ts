@@ -20,6 +20,7 @@ import {
   type LinkEvidence,
   type PathSupport,
 } from './path-support.js';
+import { originsExpression } from './source-count.js';
 import { allOf, andAlso, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface PathsRequest {
@@ -58,17 +59,6 @@ export interface SupportOptions {
   readonly documents: boolean;
   readonly minSources: number;
   readonly excludeDisputed: boolean;
-}
-
-/**
- * The origin of each source a relationship cites, once each (see path-support.ts): the outlet a
- * cited document relays, else its publisher, else the document id.
- */
-export function originsExpression(v: string, documents: boolean): string {
-  const each = `UNWIND coalesce(${v}.sources, []) AS sid`;
-  return documents
-    ? `COLLECT { ${each} OPTIONAL MATCH (src:Article {id: sid}) RETURN DISTINCT coalesce('outlet:' + toLower(trim(toString(coalesce(src.citedOutlet, src.publisher)))), 'document:' + toString(sid)) }`
-    : `COLLECT { ${each} RETURN DISTINCT 'document:' + toString(sid) }`;
 }
 
 /** True for a relationship the story's model marks as disputed. */

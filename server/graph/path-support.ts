@@ -3,12 +3,10 @@
  * find-paths.ts reads each relationship's evidence ({@link LinkEvidence}) and this module judges it,
  * so the rule can be read and tested in one place.
  *
- * **Independent sources.** A relationship cites documents by id in its `sources` list (the story's
- * convention, kept by every write). Two citations are one source when they come from the same
- * origin: the outlet whose reporting the document relays (`citedOutlet`), else its `publisher`,
- * else the document itself. So several passages of one article count once, two articles of one
- * publisher count once, and an article that relays the New York Times counts with the New York
- * Times. An id that names no stored document counts as its own origin.
+ * **Independent sources.** The distinct origins of the documents a relationship cites, by the one
+ * rule of source-count.ts (relayed outlet, else publisher, else the document): the statement
+ * returns each link's distinct origin keys, so a link's `sources` equals its relationship's
+ * `sourceCount`.
  *
  * **Disputed.** A relationship is disputed when it carries `disputed: true` or names a
  * `disagreement` (how the story and the writes mark a fact that a Disagreement's claims oppose).

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { readDegreesByType, type TypeDegree } from '../graph/degree-by-type.js';
+import { readSourceCounts, type ElementKey } from '../graph/source-count.js';
 import type { EntityModel, RelationModel } from '../graph/story-model.js';
 import { disputedBy, entitiesById, relationsOf } from '../graph/story-queries.js';
 import type { GraphQLContext } from './context.js';
@@ -15,6 +16,8 @@ export interface Loaders {
   readonly relations: DataLoader<string, RelationModel[]>;
   /** The entities a disagreement marks as disputed, by disagreement id. */
   readonly disputed: DataLoader<string, EntityModel[]>;
+  /** Independent sources of nodes and relationships (one statement for both kinds). */
+  readonly sourceCount: DataLoader<ElementKey, number, string>;
 }
 
 function createLoaders(db: Database): Loaders {
@@ -23,6 +26,9 @@ function createLoaders(db: Database): Loaders {
     entity: new DataLoader((ids) => entitiesById(db, ids)),
     relations: new DataLoader((ids) => relationsOf(db, ids)),
     disputed: new DataLoader((ids) => disputedBy(db, ids)),
+    sourceCount: new DataLoader((keys) => readSourceCounts(db, keys), {
+      cacheKeyFn: (k) => `${k.kind}:${k.id}`,
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
+import { evidenceOf } from '../../client/src/evidence/evidence-categories.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
@@ -201,5 +202,49 @@ describe('paths ranked by evidence on the story', () => {
     expect(paths.supportNote).toMatch(/cite no sources .*plain shortest paths/);
     expect(paths.paths).toHaveLength(1);
     expect(paths.paths[0]?.support).toBeNull();
+  });
+
+  it("one rule for counting sources: the legend's count of a fact is its path link's count (two articles of one publisher, a relayed outlet, a passage cited twice)", async () => {
+    await db.write(
+      `CREATE (:Article {id: 't-a', publisher: 'Same Press'}), (:Article {id: 't-b', publisher: ' same press'}),
+              (:Article {id: 't-c', publisher: 'Other', citedOutlet: 'Same Press'}), (:Article {id: 't-d', publisher: 'Elsewhere'})
+       CREATE (x:Person {name: 't-x', sources: ['t-a', 't-b']})-[:KNOWS {sources: ['t-a', 't-b', 't-c', 't-a']}]->
+              (y:Person {name: 't-y', sources: ['t-d', 't-a', 'no-such-document']})-[:KNOWS {sources: ['t-d']}]->(:Person {name: 't-z'})`,
+    );
+    const [row] = await db.read(
+      "MATCH (x:Person {name: 't-x'}), (z:Person {name: 't-z'}) RETURN elementId(x) AS x, elementId(z) AS z",
+    );
+    const res = await gql.counted<
+      Paths & {
+        paths: {
+          nodes: { id: string; properties: Record<string, unknown>; sourceCount: number }[];
+          edges: { id: string; properties: Record<string, unknown>; sourceCount: number }[];
+        };
+      }
+    >(
+      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to) {
+        nodes { id properties sourceCount } edges { id properties sourceCount }
+        paths { edgeIds support { links { edgeId sources documents } } } } }`,
+      { from: row?.['x'], to: row?.['z'] },
+    );
+    expect(res.errors).toBeUndefined();
+    const result = res.data?.paths;
+    const links = result?.paths[0]?.support?.links ?? [];
+    expect(links.map((l) => [l.sources, l.documents])).toEqual([
+      [1, 3],
+      [1, 1],
+    ]);
+    for (const link of links) {
+      const edge = result?.edges.find((e) => e.id === link.edgeId);
+      // What the explorer's legend, evidence filter and sizing count for this fact.
+      expect(evidenceOf(edge).sources).toBe(link.sources);
+    }
+    const nodes = new Map(result?.nodes.map((n) => [n.properties['name'], n.sourceCount]));
+    expect([nodes.get('t-x'), nodes.get('t-y'), nodes.get('t-z')]).toEqual([1, 3, 0]);
+    // The paths statement, then one statement for the sources of every node and edge.
+    expect(res.sent.statements).toHaveLength(2);
+    await db.write(
+      "MATCH (n) WHERE n.id STARTS WITH 't-' OR n.name STARTS WITH 't-' DETACH DELETE n",
+    );
   });
 });

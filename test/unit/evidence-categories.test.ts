@@ -7,50 +7,55 @@ import {
 } from '../../client/src/evidence/evidence-categories.js';
 import { evidenceStylesheet } from '../../client/src/evidence/evidence-style.js';
 
-describe('evidence of a fact, from its properties', () => {
-  it('counts distinct documents: several passages of one article are one source', () => {
-    const e = evidenceOf({ sources: ['article-000', 'article-000'], quotes: ['a', 'b'] });
-    expect(e).toEqual({ sources: 1, categories: ['single-source'] });
-    expect(evidenceOf({ sources: ['article-000', 'article-004'] })).toEqual({
+describe("evidence of a fact, from its properties and the server's count of its sources", () => {
+  it("takes its sources from the server's count, not from the cited ids (two articles of one publisher are one source)", () => {
+    const twoOfOnePublisher = { sources: ['article-a', 'article-b'] };
+    expect(evidenceOf({ properties: twoOfOnePublisher, sourceCount: 1 })).toEqual({
+      sources: 1,
+      categories: ['single-source'],
+    });
+    expect(evidenceOf({ properties: twoOfOnePublisher, sourceCount: 2 })).toEqual({
       sources: 2,
       categories: [],
     });
   });
 
-  it('counts by origin when origins are known: two articles of one publisher are one source', () => {
-    const origin = (id: string): string | undefined =>
-      ({ a: 'outlet:nyt', b: 'outlet:nyt', c: 'outlet:ft' })[id];
-    expect(evidenceOf({ sources: ['a', 'b'] }, origin).sources).toBe(1);
-    expect(evidenceOf({ sources: ['a', 'b', 'c'] }, origin).sources).toBe(2);
-    expect(evidenceOf({ sources: ['a', 'unknown'] }, origin).sources).toBe(2);
-  });
-
-  it('marks facts without any citation as unsourced (no key, empty list, blanks)', () => {
-    for (const props of [{}, { sources: [] }, { sources: [''] }, { sources: 7 }, undefined]) {
-      expect(evidenceOf(props)).toEqual({ sources: 0, categories: ['unsourced'] });
+  it('marks facts without any source as unsourced (a count of 0, no count, no fact)', () => {
+    for (const fact of [{ properties: {}, sourceCount: 0 }, { properties: { sources: [] } }, {}]) {
+      expect(evidenceOf(fact)).toEqual({ sources: 0, categories: ['unsourced'] });
     }
+    expect(evidenceOf(undefined)).toEqual({ sources: 0, categories: ['unsourced'] });
   });
 
   it('marks disputed facts: disputed true or a disagreement id, as the story and writes keep them', () => {
-    expect(evidenceOf({ sources: ['x'], disputed: true }).categories).toEqual([
-      'single-source',
-      'disputed',
-    ]);
     expect(
-      evidenceOf({ sources: ['x', 'y'], disagreement: 'disagreement-dismissals' }).categories,
+      evidenceOf({ properties: { sources: ['x'], disputed: true }, sourceCount: 1 }).categories,
+    ).toEqual(['single-source', 'disputed']);
+    expect(
+      evidenceOf({
+        properties: { sources: ['x', 'y'], disagreement: 'disagreement-dismissals' },
+        sourceCount: 2,
+      }).categories,
     ).toEqual(['disputed']);
-    expect(evidenceOf({ sources: ['x', 'y'], disputed: false }).categories).toEqual([]);
+    expect(
+      evidenceOf({ properties: { sources: ['x', 'y'], disputed: false }, sourceCount: 2 })
+        .categories,
+    ).toEqual([]);
   });
 
   it('marks inferred facts: inferred true, or a date completed from context', () => {
-    expect(evidenceOf({ sources: ['x', 'y'], inferred: true }).categories).toEqual(['inferred']);
-    expect(evidenceOf({ sources: ['x', 'y'], dateInferred: true }).categories).toEqual([
-      'inferred',
-    ]);
+    expect(
+      evidenceOf({ properties: { sources: ['x', 'y'], inferred: true }, sourceCount: 2 })
+        .categories,
+    ).toEqual(['inferred']);
+    expect(
+      evidenceOf({ properties: { sources: ['x', 'y'], dateInferred: true }, sourceCount: 2 })
+        .categories,
+    ).toEqual(['inferred']);
   });
 
   it('hides a fact when any of its categories is hidden', () => {
-    const e = evidenceOf({ sources: ['x'], disputed: true });
+    const e = evidenceOf({ properties: { sources: ['x'], disputed: true }, sourceCount: 1 });
     expect(hiddenByEvidence(e, { hidden: [] })).toBe(false);
     expect(hiddenByEvidence(e, { hidden: ['inferred'] })).toBe(false);
     expect(hiddenByEvidence(e, { hidden: ['disputed'] })).toBe(true);
@@ -68,10 +73,10 @@ describe('evidence of a fact, from its properties', () => {
 
   it('counts the facts of each category', () => {
     const n = countCategories([
-      evidenceOf({ sources: ['x'] }),
-      evidenceOf({ sources: ['x'], disputed: true }),
-      evidenceOf({}),
-      evidenceOf({ sources: ['x', 'y'], inferred: true }),
+      evidenceOf({ properties: { sources: ['x'] }, sourceCount: 1 }),
+      evidenceOf({ properties: { sources: ['x'], disputed: true }, sourceCount: 1 }),
+      evidenceOf({ properties: {}, sourceCount: 0 }),
+      evidenceOf({ properties: { sources: ['x', 'y'], inferred: true }, sourceCount: 2 }),
     ]);
     expect(n).toEqual({ 'single-source': 2, disputed: 1, inferred: 1, unsourced: 1 });
   });

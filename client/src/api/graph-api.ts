@@ -29,6 +29,7 @@ interface ApiNode {
   properties: unknown;
   degree: number;
   stableKey: string;
+  sourceCount: number;
 }
 interface ApiEdge {
   id: string;
@@ -36,6 +37,7 @@ interface ApiEdge {
   source: string;
   target: string;
   properties: unknown;
+  sourceCount: number;
 }
 
 /** API payloads → the client's model (properties arrive as the JSON scalar). */
@@ -51,6 +53,7 @@ function toNode(n: ApiNode): GraphNode {
     degree: n.degree,
     stableKey: n.stableKey,
     properties: props(n.properties),
+    sourceCount: n.sourceCount,
   };
 }
 
@@ -61,6 +64,7 @@ function toEdge(e: ApiEdge): GraphEdge {
     source: e.source,
     target: e.target,
     properties: props(e.properties),
+    sourceCount: e.sourceCount,
   };
 }
 

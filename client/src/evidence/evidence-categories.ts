@@ -1,15 +1,13 @@
 import type { EvidenceCategory, EvidenceState } from '../state/analysis.js';
 
 /**
- * The evidence behind one fact (a node or a relationship), read from its properties as the story
- * and Dossier's writes keep them: `sources` lists the ids of the documents it cites (one per
- * passage, so an id may repeat), `disputed: true` or a `disagreement` id marks a fact that a
- * disagreement's claims oppose, `inferred: true` (read from context) or `dateInferred: true` (a
- * date completed from context) marks an inferred one. Pure: the legend, the classes and the tests
- * share it.
- *
- * Sources count as the server's path ranking counts them when `originOf` is given (the outlet a
- * document relays, else its publisher); without it each distinct document is one source.
+ * The evidence behind one fact (a node or a relationship), as the story and Dossier's writes keep
+ * it: `disputed: true` or a `disagreement` id marks a fact that a disagreement's claims oppose,
+ * `inferred: true` (read from context) or `dateInferred: true` (a date completed from context)
+ * marks an inferred one. How many independent sources it has is not counted here: the server
+ * counts them by its one rule (the API's `sourceCount`: distinct relayed outlets, publishers or
+ * documents), the same count that ranks and filters paths. Pure: the legend, the classes and the
+ * tests share it.
  */
 export interface Evidence {
   /** Independent sources. */
@@ -17,21 +15,17 @@ export interface Evidence {
   readonly categories: readonly EvidenceCategory[];
 }
 
-/** Maps a cited document id to its origin (publisher or relayed outlet), when known. */
-export type OriginOf = (documentId: string) => string | undefined;
+/** What a fact's evidence is read from: its properties and the server's count of its sources. */
+export interface EvidenceInput {
+  readonly properties?: Readonly<Record<string, unknown>>;
+  /** The API's `sourceCount`; a fact that came without one counts no source. */
+  readonly sourceCount?: number;
+}
 
-/** The evidence of a fact from its properties. */
-export function evidenceOf(
-  props: Readonly<Record<string, unknown>> | undefined,
-  originOf: OriginOf = () => undefined,
-): Evidence {
-  const p = props ?? {};
-  const cited = Array.isArray(p['sources'])
-    ? p['sources'].filter((s): s is string => typeof s === 'string' && s !== '')
-    : typeof p['sources'] === 'string' && p['sources'] !== ''
-      ? [p['sources']]
-      : [];
-  const sources = new Set(cited.map((id) => originOf(id) ?? `document:${id}`)).size;
+/** The evidence of a fact. */
+export function evidenceOf(fact: EvidenceInput | undefined): Evidence {
+  const p = fact?.properties ?? {};
+  const sources = fact?.sourceCount ?? 0;
   const categories: EvidenceCategory[] = [];
   if (sources === 0) categories.push('unsourced');
   if (sources === 1) categories.push('single-source');

@@ -8,7 +8,7 @@ export const EVIDENCE_CLASSES = ['ev-hidden', 'ev-s0', 'ev-s1', 'ev-s2', 'ev-s3'
 
 /**
  * Sets the evidence classes on every drawn element from its data in the cache: `ev-hidden` when
- * a category the legend hides applies, and `ev-s0`…`ev-s3` (by independent sources) while the
+ * a category the legend hides applies, and `ev-s0`…`ev-s3` (by the server's `sourceCount`) while the
  * View sizes by sources. Cheap when the evidence state is the default: it only clears. Call
  * inside cy.batch (view-classes.ts does).
  */
@@ -22,8 +22,7 @@ export function applyEvidenceClasses(cy: Core, view: View, cache: GraphCache): v
   }
   cy.elements().forEach((el) => {
     const id = el.id();
-    const props = (el.group() === 'nodes' ? cache.node(id) : cache.edge(id))?.properties;
-    const evidence = evidenceOf(props as Record<string, unknown> | undefined);
+    const evidence = evidenceOf(el.group() === 'nodes' ? cache.node(id) : cache.edge(id));
     el.toggleClass('ev-hidden', hiddenByEvidence(evidence, state));
     const step = state.sizeBySources ? sourceStep(evidence.sources) : -1;
     for (let s = 0; s <= 3; s++) el.toggleClass(`ev-s${s}`, s === step);

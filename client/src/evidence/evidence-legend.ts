@@ -11,7 +11,7 @@ import './evidence-legend.css';
 const ENTRIES: Readonly<Record<EvidenceCategory, { label: string; hint: string }>> = {
   'single-source': {
     label: 'Facts with a single source',
-    hint: 'cited by one document only',
+    hint: 'one independent source: one publisher or relayed outlet',
   },
   disputed: { label: 'Disputed facts', hint: 'a disagreement between sources opposes them' },
   inferred: { label: 'Inferred facts', hint: 'read from context, or dated from context' },
@@ -77,7 +77,7 @@ export function mountEvidenceLegend(root: HTMLElement, ctx: ExplorerContext): { 
   const note = h(
     'p',
     { class: 'muted ev-note' },
-    'Sources are counted by document: several passages of one article count once.',
+    'Sources are counted as paths rank them: by origin (the outlet a document relays, else its publisher), so two articles of one publisher count once.',
   );
   root.replaceChildren(
     h(
@@ -111,7 +111,7 @@ export function mountEvidenceLegend(root: HTMLElement, ctx: ExplorerContext): { 
       explorer.cy.elements().forEach((el) => {
         const id = el.id();
         const data = el.group() === 'nodes' ? cache.node(id) : cache.edge(id);
-        if (data) all.push(evidenceOf(data.properties));
+        if (data) all.push(evidenceOf(data));
       });
       const n = countCategories(all);
       for (const [c, span] of counts) span.textContent = String(n[c]);

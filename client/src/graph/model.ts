@@ -14,6 +14,8 @@ export interface GraphNode {
   readonly degree?: number | null;
   /** A name that survives a reload of the graph (the API's `stableKey`); links use it. */
   readonly stableKey?: string;
+  /** Independent sources, counted by the server's one rule (the API's `sourceCount`). */
+  readonly sourceCount?: number;
 }
 
 /** A relationship: `source` and `target` are node element ids. */
@@ -23,6 +25,8 @@ export interface GraphEdge {
   readonly source: string;
   readonly target: string;
   readonly properties: Readonly<Record<string, unknown>>;
+  /** Independent sources, counted by the server's one rule (the API's `sourceCount`). */
+  readonly sourceCount?: number;
 }
 
 /** A set of nodes and the relationships among them. */

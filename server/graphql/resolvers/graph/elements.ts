@@ -1,7 +1,22 @@
 import { nodeCaption } from '../../../graph/caption.js';
 import { isRetracted, userProperties } from '../../../graph/visibility.js';
 import type { Resolvers } from '../../generated/resolvers.js';
+import type { GraphQLContext } from '../../context.js';
 import { loadersOf } from '../../loaders.js';
+
+/**
+ * An element's sourceCount: 0 without a `sources` property (no statement, so a graph whose facts
+ * cite nothing pays nothing), else batched per level by the loader.
+ */
+function sourceCountOf(
+  kind: 'node' | 'edge',
+  el: { id: string; properties: Record<string, unknown> },
+  ctx: GraphQLContext,
+): number | Promise<number> {
+  return el.properties['sources'] == null
+    ? 0
+    : loadersOf(ctx).sourceCount.load({ kind, id: el.id });
+}
 
 /** Node and edge fields: captions by rule, degree from the statement, per-type degree batched. */
 export const elementResolvers: Resolvers = {
@@ -13,6 +28,7 @@ export const elementResolvers: Resolvers = {
     properties: (node, { bookkeeping }) =>
       bookkeeping === true ? node.properties : userProperties(node.properties),
     retracted: (node) => isRetracted(node.properties),
+    sourceCount: (node, _args, ctx) => sourceCountOf('node', node, ctx),
   },
   GraphEdge: {
     source: (edge) => edge.start,
@@ -21,5 +37,6 @@ export const elementResolvers: Resolvers = {
     properties: (edge, { bookkeeping }) =>
       bookkeeping === true ? edge.properties : userProperties(edge.properties),
     retracted: (edge) => isRetracted(edge.properties),
+    sourceCount: (edge, _args, ctx) => sourceCountOf('edge', edge, ctx),
   },
 };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../../server/app.js';
+import type { Config } from '../../../server/config.js';
 import { testConfig } from '../../support/test-config.js';
 import type { Database } from '../../../server/db/database.js';
 import { fromRoot } from '../../../server/paths.js';
@@ -22,7 +23,7 @@ export async function startSeededApp(): Promise<RunningApp> {
   const db = connectTestDatabase();
   await resetDatabase(db);
   await seedStory(db);
-  return serve(db);
+  return serveApp(db);
 }
 
 /**
@@ -32,10 +33,18 @@ export async function startSeededApp(): Promise<RunningApp> {
 export async function startPoleApp(): Promise<RunningApp> {
   const db = connectTestDatabase();
   await usePole(db);
-  return serve(db);
+  return serveApp(db);
 }
 
-async function serve(db: Database): Promise<RunningApp> {
+/**
+ * The app on `db` (already filled by the caller) on a free port: the one way every e2e file
+ * serves the client. With `emptyOnClose`, close() also empties the database; `config` for a
+ * file that needs its own (users with tokens).
+ */
+export async function serveApp(
+  db: Database,
+  options: { emptyOnClose?: boolean; config?: Config } = {},
+): Promise<RunningApp> {
   const built = fromRoot('dist', 'client');
   if (!existsSync(`${built}/index.html`)) {
     await db.close();
@@ -48,7 +57,12 @@ async function serve(db: Database): Promise<RunningApp> {
   // chunks the open page still asks for.
   const clientDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-client-'));
   cpSync(built, clientDir, { recursive: true });
-  const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
+  const app = createApp({
+    config: options.config ?? testConfig(),
+    db,
+    logger: silentLogger,
+    clientDir,
+  });
   const server: Server = createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -58,6 +72,7 @@ async function serve(db: Database): Promise<RunningApp> {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (options.emptyOnClose) await resetDatabase(db);
       await db.close();
       rmSync(clientDir, { recursive: true, force: true });
     },

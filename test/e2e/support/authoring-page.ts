@@ -1,15 +1,6 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { createApp } from '../../../server/app.js';
 import type { Database } from '../../../server/db/database.js';
-import { fromRoot } from '../../../server/paths.js';
-import { resetDatabase, silentLogger } from '../../support/database.js';
-import { testConfig } from '../../support/test-config.js';
-import type { RunningApp } from './app-server.js';
+import { serveApp, type RunningApp } from './app-server.js';
 
 /**
  * Page helpers the authoring e2e files share (the story, Movies and POLE journeys): GraphQL from
@@ -17,29 +8,9 @@ import type { RunningApp } from './app-server.js';
  * of accessible names and dark-theme contrast.
  */
 
-/**
- * The app on `db` (already filled by the caller), serving a copy of the built client: the reader,
- * intake and cite dialog are lazy chunks named by hash, and a rebuild of dist/client while the
- * test runs would take away the chunks the open page asks for. close() empties the database.
- */
-export async function serveClientCopy(db: Database): Promise<RunningApp> {
-  const clientDir = mkdtempSync(join(tmpdir(), 'dossier-client-'));
-  cpSync(fromRoot('dist', 'client'), clientDir, { recursive: true });
-  const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
-  const server = createServer(app.handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    db,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await resetDatabase(db);
-      await db.close();
-      rmSync(clientDir, { recursive: true, force: true });
-    },
-  };
+/** The app on `db` (already filled by the caller); close() empties the database. */
+export function serveClientCopy(db: Database): Promise<RunningApp> {
+  return serveApp(db, { emptyOnClose: true });
 }
 
 /** A GraphQL request to the app (as the local editor, or with a token); throws on errors. */

@@ -2,29 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { startSeededApp, type RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
+import { openFromSearch } from './support/explorer-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
-
-/** Opens a story entity from the search box, as a user would. */
-async function openFromSearch(page: Page, text: string, caption: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Search the graph' }).fill(text);
-  const hit = page.locator('#search-results li', { hasText: caption }).first();
-  await hit.waitFor({ timeout: 30_000 });
-  await hit.click();
-  await page.waitForFunction(
-    (c) =>
-      window.dossier
-        .cy()
-        .nodes()
-        .some((n) => window.dossier.cache.captionOf((n as { id(): string }).id()) === c),
-    caption,
-    { timeout: 30_000 },
-  );
-  await page.evaluate(() => window.dossier.explorer.idle());
-}
 
 /** The time window of the View. */
 const timeWindow = (page: Page) => page.evaluate(() => window.dossier.store.view.time);
@@ -49,11 +32,8 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startSeededApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+    ({ browser, page } = await openBrowser({ errors }));
+    await openApp(page, app.url);
     // The facts the must-show is about: the summer surveillance, the October investigation, the
     // dismissals (disputed) and the disagreement over them.
     await openFromSearch(

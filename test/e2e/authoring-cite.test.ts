@@ -1,18 +1,16 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { addUser } from '../../server/auth/users-file.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import type { Database } from '../../server/db/database.js';
 import { fromRoot } from '../../server/paths.js';
 import { seedStory } from '../../server/seed/seed.js';
-import { connectTestDatabase, resetDatabase, silentLogger } from '../support/database.js';
+import { connectTestDatabase, resetDatabase } from '../support/database.js';
+import { testConfig } from '../support/test-config.js';
+import { serveApp, type RunningApp } from './support/app-server.js';
+import { selectInSource } from './support/authoring-page.js';
+import { openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 
@@ -44,32 +42,6 @@ async function graphql(
   return (await res.json()) as never;
 }
 
-/** Selects `quote` in the source text the page shows, as a person dragging over it would. */
-async function selectInSource(page: Page, sourceId: string, quote: string): Promise<void> {
-  await page.evaluate(
-    ({ id, q }) => {
-      const root = document.querySelector(`.article-text[data-article-id="${id}"]`);
-      if (!root) throw new Error('no source text on the page');
-      const start = (root.textContent ?? '').indexOf(q);
-      if (start < 0) throw new Error(`“${q}” is not in the source text`);
-      const end = start + q.length;
-      const range = document.createRange();
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let pos = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent?.length ?? 0;
-        if (pos <= start && start < pos + len) range.setStart(n, start - pos);
-        if (pos < end && end <= pos + len) range.setEnd(n, end - pos);
-        pos += len;
-      }
-      const sel = document.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-    },
-    { id: sourceId, q: quote },
-  );
-}
-
 /** Chooses a node in a cite-dialog picker: types its name and picks the option with its label. */
 async function pick(page: Page, testId: string, name: string, label: string): Promise<void> {
   await page.fill(`[data-testid="${testId}"]`, name);
@@ -96,8 +68,7 @@ async function viewOf(page: Page): Promise<{ nodes: string[]; edges: string[] }>
 }
 
 describe('authoring in the explorer: cite, retract, undo, history, saved cases, roles', () => {
-  let db: Database;
-  let server: Server;
+  let app: RunningApp | undefined;
   let url: string;
   let dir: string;
   let browser: Browser;
@@ -118,18 +89,14 @@ describe('authoring in the explorer: cite, retract, undo, history, saved cases, 
     ] as const) {
       tokens[role] = await addUser(usersFile, name, role);
     }
-    db = connectTestDatabase();
+    const db = connectTestDatabase();
     await resetDatabase(db);
     await seedStory(db);
-    const app = createApp({
-      config: loadConfig({ DOSSIER_USERS_FILE: usersFile }),
-      db,
-      logger: silentLogger,
-      clientDir: fromRoot('dist', 'client'),
+    app = await serveApp(db, {
+      config: testConfig({ DOSSIER_USERS_FILE: usersFile }),
+      emptyOnClose: true,
     });
-    server = createServer(app.handle);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    url = app.url;
     const added = await graphql(
       url,
       tokens.editor,
@@ -137,18 +104,12 @@ describe('authoring in the explorer: cite, retract, undo, history, saved cases, 
       { input: THIRD },
     );
     source = (added.data?.addSource as { source: typeof source }).source;
-    browser = await launchChromium();
-    editorContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await editorContext.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ browser, context: editorContext, page } = await openBrowser({ errors }));
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await resetDatabase(db);
-    await db?.close();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { makeArticleDocx } from '../fixtures/sources/make-docx.js';
@@ -18,6 +17,7 @@ import {
   unnamedControls,
 } from './support/authoring-page.js';
 import type { RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e-authoring-forms');
 
@@ -78,15 +78,10 @@ describe(
         "MATCH (o:Organization {name: 'ByteDance'}) RETURN elementId(o) AS id",
       );
       bytedance = String(row?.['id']);
-      browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, page } = await openBrowser({ errors }));
       // Waits are for the server's answers: on a machine shared with other runs they take a while.
       page.setDefaultTimeout(120_000);
-      await page.goto(app.url);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 240_000 });
-      await page.waitForSelector('body[data-role="editor"]');
+      await openApp(page, app.url, { timeout: 240_000, editor: true });
     });
 
     afterAll(async () => {

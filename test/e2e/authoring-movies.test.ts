@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import type { RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
 import { graphql, pickNode, selectInSource, serveClientCopy } from './support/authoring-page.js';
 
 /*
@@ -57,15 +57,10 @@ describe(
       await resetDatabase(db);
       await db.write(MOVIES);
       app = await serveClientCopy(db);
-      browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, page } = await openBrowser({ errors }));
       // Waits are for the server's answers: on a machine shared with other runs they take a while.
       page.setDefaultTimeout(120_000);
-      await page.goto(app.url);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 240_000 });
-      await page.waitForSelector('body[data-role="editor"]');
+      await openApp(page, app.url, { timeout: 240_000, editor: true });
     });
 
     afterAll(async () => {

@@ -1,19 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { makeArticlePdf } from '../fixtures/sources/make-pdf.js';
-import { createApp } from '../../server/app.js';
-import { testConfig } from '../support/test-config.js';
-import { seedStory } from '../../server/seed/seed.js';
-import { connectTestDatabase, resetDatabase, silentLogger } from '../support/database.js';
-import type { RunningApp } from './support/app-server.js';
+import { startSeededApp, type RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e-sources');
 const HTML_PATH = fromRoot('test', 'fixtures', 'sources', 'third-article.html');
@@ -25,33 +18,6 @@ function paragraphs(): string[] {
   return [...document.querySelectorAll('article h1, article p:not(.byline)')].map((p) =>
     (p.textContent ?? '').replace(/\s+/g, ' ').trim(),
   );
-}
-
-/**
- * The seeded app serving a copy of the built client: the reader and the intake are lazy chunks
- * named by hash, and a rebuild of dist/client while the test runs (another suite, a developer)
- * would take the chunks the open page asks for away.
- */
-async function startWithClientCopy(): Promise<RunningApp> {
-  const clientDir = mkdtempSync(join(tmpdir(), 'dossier-client-'));
-  cpSync(fromRoot('dist', 'client'), clientDir, { recursive: true });
-  const db = connectTestDatabase();
-  await resetDatabase(db);
-  await seedStory(db);
-  const app = createApp({ config: testConfig(), db, logger: silentLogger, clientDir });
-  const server = createServer(app.handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    db,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-      rmSync(clientDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function articleCount(app: RunningApp): Promise<number> {
@@ -68,13 +34,9 @@ describe('Add source and the reader, in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    app = await startWithClientCopy();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    app = await startSeededApp();
+    ({ browser, page } = await openBrowser({ errors }));
+    await openApp(page, app.url, { timeout: 60_000 });
     started = Date.now();
   });
 

@@ -4,9 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../server/paths.js';
 import { seedStory } from '../../server/seed/seed.js';
-import { launchChromium } from '../../scripts/chromium.js';
 import { resetDatabase } from '../support/database.js';
 import { startSeededApp, type RunningApp } from './support/app-server.js';
+import { DESKTOP, openApp, openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 
@@ -29,11 +29,6 @@ async function pictureByKey(page: Page): Promise<Picture> {
   });
 }
 
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-}
-
 describe('the explorer keeps one View: undo, hidden elements and links', () => {
   let app: RunningApp;
   let browser: Browser;
@@ -44,12 +39,12 @@ describe('the explorer keeps one View: undo, hidden elements and links', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startSeededApp();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await open(page, app.url);
+    ({ browser, context, page } = await openBrowser({
+      viewport: DESKTOP,
+      errors,
+      clipboardFor: app.url,
+    }));
+    await openApp(page, app.url);
   });
 
   afterAll(async () => {
@@ -164,7 +159,7 @@ describe('the explorer keeps one View: undo, hidden elements and links', () => {
     await seedStory(app.db, { reset: true });
     const second = await context.newPage();
     second.on('pageerror', (e) => errors.push(e.message));
-    await open(second, link);
+    await openApp(second, link);
     expect(await pictureByKey(second)).toEqual(original);
     expect(await second.locator('#view-notice').isHidden()).toBe(true);
     await second.screenshot({ path: join(ARTIFACTS, '21-reopened-after-reseed.png') });
@@ -177,7 +172,7 @@ describe('the explorer keeps one View: undo, hidden elements and links', () => {
     await seedStory(app.db);
     const third = await context.newPage();
     third.on('pageerror', (e) => errors.push(e.message));
-    await open(third, link);
+    await openApp(third, link);
     expect(await pictureByKey(third)).toEqual(original);
     // Every node of the view is now under another element id.
     const idsAfter = await idByKey(third);
@@ -194,7 +189,7 @@ describe('the explorer keeps one View: undo, hidden elements and links', () => {
     );
     const third = await context.newPage();
     third.on('pageerror', (e) => errors.push(e.message));
-    await open(third, link);
+    await openApp(third, link);
     const total = Object.keys(original).length;
     await expect
       .poll(() => third.getByTestId('view-notice-text').textContent())

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../server/paths.js';
-import { launchChromium } from '../../scripts/chromium.js';
 import { startSeededApp, type RunningApp } from './support/app-server.js';
+import { DESKTOP, openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 
@@ -56,17 +56,15 @@ describe('the explorer in a real Chromium', () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startSeededApp();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
+    ({ browser, context, page } = await openBrowser({
+      viewport: DESKTOP,
+      errors: consoleErrors,
+      clipboardFor: app.url,
       acceptDownloads: true,
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    page = await context.newPage();
+    }));
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
   });
 
   afterAll(async () => {

@@ -95,7 +95,7 @@ describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium'
       '28,762 Crime in the database',
     );
     expect(
-      await page.getByRole('img', { name: /Histogram of date/ }).getAttribute('aria-label'),
+      await page.getByRole('group', { name: /Histogram of date/ }).getAttribute('aria-label'),
     ).toContain('from 2017-08-01 to 2017-08-31');
     expect(errors).toEqual([]);
   });
@@ -211,6 +211,35 @@ describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium'
       )
       .toBe('2017-08-10');
     await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+  });
+
+  it('keeps a range of bars with the keyboard: arrows, Shift to widen, Enter; Space again on it clears', async () => {
+    const dateFilter = (): Promise<unknown> =>
+      page.evaluate(() =>
+        window.dossier.store.view.analysis.propertyFilters.find((f) => f.property === 'date'),
+      );
+    const focusedBar = (): Promise<string | null | undefined> =>
+      page.evaluate(() => document.activeElement?.closest('.pf-bar')?.getAttribute('aria-label'));
+    await page.getByRole('button', { name: /^2017-08-01: / }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(dateFilter).toMatchObject({ min: '2017-08-02', max: '2017-08-04' });
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: /^2017-08-03: \d+ Crime$/ }).getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await expect.poll(focusedBar).toMatch(/^2017-08-04: /);
+    await page.keyboard.press('Space');
+    await expect.poll(dateFilter).toMatchObject({ min: '2017-08-04', max: '2017-08-04' });
+    await page.keyboard.press('Space');
+    await expect.poll(dateFilter).toBeUndefined();
+    // Back to 1–10 August for the link below: the three steps undone.
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(dateFilter).toMatchObject({ min: '2017-08-01', max: '2017-08-10' });
   });
 
   it('the filters survive a share link: a new page shows the same crimes', async () => {

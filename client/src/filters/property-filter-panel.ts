@@ -177,42 +177,70 @@ export class PropertyFilterPanel {
       this.body.replaceChildren(h('p', { class: 'muted' }, `${label} nodes have no properties.`));
       return;
     }
+    // A bar pressed with the keyboard keeps the focus through the redraw its filter causes.
+    const focused = this.body.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).closest<HTMLElement>('.pf-bar')?.dataset['bin']
+      : undefined;
+    const focusBin = focused === undefined ? null : Number(focused);
     this.body.replaceChildren(
       dist.kind === 'CATEGORY'
         ? this.valueList(label, dist, filter)
-        : this.histogram(label, dist, filter),
+        : this.histogram(label, dist, filter, focusBin),
     );
+    if (focusBin !== null) {
+      this.body.querySelector<HTMLElement>(`.pf-bar[data-bin="${focusBin}"]`)?.focus();
+    }
   }
 
-  /** Bars to drag across (pointer) and two bounds to type (keyboard), with Apply and Clear. */
+  /**
+   * Bars to drag across (pointer) or to walk with the arrow keys (Shift+arrows to widen), each a
+   * toggle button: a click, Enter or Space keeps that bar's range (or the brushed bars), and again
+   * on the range already kept clears it. Two bounds to type below, with Apply and Clear.
+   */
   private histogram(
     label: string,
     d: Distribution,
     filter: PropertyFilter | undefined,
+    focusBin: number | null,
   ): HTMLElement {
     const { store } = this.ctx;
     const top = Math.max(1, ...d.bins.map((b) => b.count));
     const inRange = binsInRange(d, filter);
-    const bars = d.bins.map((b, i) =>
-      h(
-        'div',
+    const current = focusBin ?? Math.max(0, inRange.indexOf(true));
+    const bars = d.bins.map((b, i) => {
+      const span =
+        b.from === b.to ? boundText(d, b.from) : `${boundText(d, b.from)} – ${boundText(d, b.to)}`;
+      return h(
+        'button',
         {
+          type: 'button',
           class: `pf-bar${inRange[i] ? ' pf-in' : ''}`,
           'data-bin': i,
-          title: `${boundText(d, b.from)} – ${boundText(d, b.to)}: ${fmt(b.count)}`,
+          tabindex: i === current ? 0 : -1,
+          'aria-pressed': String(inRange[i] === true),
+          'aria-label': `${span}: ${fmt(b.count)} ${label}`,
+          title: `${span}: ${fmt(b.count)}`,
         },
         h('div', { class: 'pf-fill', style: `height:${Math.round((b.count / top) * 100)}%` }),
-      ),
-    );
+      );
+    });
     const chart = h(
       'div',
       {
         class: 'pf-hist',
-        role: 'img',
-        'aria-label': `Histogram of ${d.key}: ${d.bins.length} bars from ${boundText(d, d.min ?? 0)} to ${boundText(d, d.max ?? 0)}. Drag across bars to keep a range, or type the bounds below.`,
+        role: 'group',
+        'aria-label': `Histogram of ${d.key}: ${d.bins.length} bars from ${boundText(d, d.min ?? 0)} to ${boundText(d, d.max ?? 0)}. Drag across bars, or move with the arrow keys (Shift to widen) and press Enter, to keep a range; or type the bounds below.`,
       },
       bars,
     );
+    /** Keeps bins a..b, or clears the filter when that range is the one kept already. */
+    const keep = (a: number, b: number): void => {
+      const range = rangeOfBins(d, label, d.key, a, b);
+      if (!range) return;
+      if (filter?.kind === 'range' && filter.min === range.min && filter.max === range.max) {
+        store.dispatch(clearPropertyFilter, { label, property: d.key });
+      } else store.dispatch(setPropertyFilter, range);
+    };
     let anchor: number | null = null;
     const binAt = (e: PointerEvent): number | null => {
       const el = (e.target as HTMLElement).closest<HTMLElement>('.pf-bar');
@@ -243,9 +271,46 @@ export class PropertyFilterPanel {
         .elementFromPoint(e.clientX, e.clientY)
         ?.closest<HTMLElement>('.pf-bar');
       const end = under ? Number(under.dataset['bin']) : anchor;
-      const range = rangeOfBins(d, label, d.key, anchor, end);
+      const start = anchor;
       anchor = null;
-      if (range) store.dispatch(setPropertyFilter, range);
+      keep(start, end);
+    });
+    // Keyboard: one bar in the tab order (roving tabindex); Shift+arrows brush from where it began.
+    let keyAnchor: number | null = null;
+    let at = current;
+    const moveTo = (i: number, widen: boolean): void => {
+      const next = Math.min(bars.length - 1, Math.max(0, i));
+      keyAnchor = widen ? (keyAnchor ?? at) : null;
+      bars[at]?.setAttribute('tabindex', '-1');
+      bars[next]?.setAttribute('tabindex', '0');
+      bars[next]?.focus();
+      at = next;
+      if (keyAnchor === null) mark(-1, -1);
+      else mark(keyAnchor, at);
+    };
+    const steps: Readonly<Record<string, (i: number) => number>> = {
+      ArrowLeft: (i) => i - 1,
+      ArrowRight: (i) => i + 1,
+      Home: () => 0,
+      End: () => bars.length - 1,
+    };
+    chart.addEventListener('keydown', (e) => {
+      const step = steps[e.key];
+      const bar = (e.target as HTMLElement).closest<HTMLElement>('.pf-bar');
+      if (!step || !bar) return;
+      e.preventDefault();
+      // The bar with the focus, which a click may have moved.
+      at = Number(bar.dataset['bin']);
+      moveTo(step(at), e.shiftKey);
+    });
+    // Enter and Space on a button (and a screen reader's activation) arrive as a click with no
+    // pointer detail; a pointer's own click is handled by pointerup above.
+    chart.addEventListener('click', (e) => {
+      if (e.detail !== 0) return;
+      const i = Number((e.target as HTMLElement).closest<HTMLElement>('.pf-bar')?.dataset['bin']);
+      if (!Number.isInteger(i)) return;
+      keep(keyAnchor ?? i, i);
+      keyAnchor = null;
     });
 
     const bounds = boundsOf(filter);

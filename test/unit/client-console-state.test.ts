@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  monthEnd,
-  monthIndex,
-  monthLabel,
-  monthStart,
-  spanOf,
-} from '../../client/src/panels/time-window.js';
+import { dayMs, isoDay, spanOf } from '../../client/src/timeline/binning.js';
 import { inWindow } from '../../client/src/graph/explorer-window.js';
 import { HISTORY_LIMIT, QueryStore } from '../../client/src/state/query-store.js';
 import { UndoStack } from '../../client/src/state/undo-stack.js';
@@ -69,13 +63,12 @@ describe('undo stack', () => {
 });
 
 describe('time window', () => {
-  it('converts between ISO dates and months', () => {
-    expect(monthStart(monthIndex('2022-06-15'))).toBe('2022-06-01');
-    expect(monthEnd(monthIndex('2024-02-03'))).toBe('2024-02-29');
-    expect(monthLabel(monthIndex('2022-10-01'))).toBe('Oct 2022');
-    expect(spanOf(['2022-10-01', '2022-06-01'])).toEqual({
-      min: monthIndex('2022-06-01'),
-      max: monthIndex('2022-10-01'),
+  it("converts between ISO days and the timeline's UTC times; a band runs to the end of its last day", () => {
+    expect(isoDay(dayMs('2024-02-29'))).toBe('2024-02-29');
+    expect(isoDay(dayMs('2024-02-28') + 86_400_000)).toBe('2024-02-29');
+    expect(spanOf('2022-06-01', '2022-06-30')).toEqual({
+      start: dayMs('2022-06-01'),
+      end: dayMs('2022-07-01'),
     });
   });
 

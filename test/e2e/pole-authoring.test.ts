@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { forgetLiveSchema } from '../../server/graph/live-schema.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
 import { graphql, pickNode, selectInSource } from './support/authoring-page.js';
 
 /*
@@ -37,14 +37,9 @@ describe.skipIf(!pole.present)(
       await app.db.write(CAPTION_INDEX);
       await app.db.write('CALL db.awaitIndexes(300)');
       forgetLiveSchema(app.db);
-      browser = await launchChromium();
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      page = await context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      ({ browser, page } = await openBrowser({ errors }));
       page.setDefaultTimeout(180_000);
-      await page.goto(app.url);
-      await page.waitForSelector('body[data-ready="true"]');
-      await page.waitForSelector('body[data-role="editor"]');
+      await openApp(page, app.url, { timeout: 180_000, editor: true });
     });
 
     afterAll(async () => {

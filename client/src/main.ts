@@ -59,6 +59,8 @@ async function onChange(next: View, prev: View, command: unknown): Promise<void>
   updateStatus(ctx, () => void actions.firstScreen());
 }
 store.subscribe((next, prev, command) => void onChange(next, prev, command));
+// A simplified picture is re-planned after a pan or zoom without a command: refresh its counts.
+explorer.onReplanned(() => updateStatus(ctx, () => void actions.firstScreen()));
 
 function openPathFinder(): void {
   const nodes = store.view.selected.filter((id) => store.view.nodes[id]);

@@ -156,6 +156,116 @@ describe('the explorer with many elements', () => {
     expect(small.arrow).toBe('triangle');
   });
 
+  it('simplifies a picture of 50,000 nodes: Cytoscape holds no more than the budget at any zoom, zooming in draws the real nodes there, and one is selected with a click', async () => {
+    const budget = 6_000;
+    // 50,000 nodes on a 250 × 200 grid, 40 apart, in a chain: 99,999 elements.
+    const total = await page.evaluate(async () => {
+      const explorer = window.dossier.explorer;
+      explorer.clear();
+      const n = 50_000;
+      const graph = {
+        nodes: Array.from({ length: n }, (_, i) => ({
+          id: `lod-${i}`,
+          labels: ['Person'],
+          caption: `Lod ${i}`,
+          properties: { name: `Lod ${i}` },
+          degree: 2,
+        })),
+        edges: Array.from({ length: n - 1 }, (_, i) => ({
+          id: `lod-e${i}`,
+          type: 'NEXT',
+          source: `lod-${i}`,
+          target: `lod-${i + 1}`,
+          properties: {},
+        })),
+      };
+      const positions = new Map(
+        graph.nodes.map((x, i) => [x.id, { x: (i % 250) * 40, y: Math.floor(i / 250) * 40 }]),
+      );
+      await explorer.add(graph, { kind: 'positions', positions });
+      window.dossier.cy().fit(undefined, 20);
+      return Object.keys(window.dossier.store.view.nodes).length;
+    });
+    expect(total).toBe(50_000);
+    // Seen whole, after the re-plan that follows the fit: aggregates only, within the budget.
+    await page.waitForFunction(
+      () =>
+        /simplified: [\d,]+ of 99,999 elements drawn/.test(
+          document.getElementById('status')!.textContent ?? '',
+        ) &&
+        window.dossier.cy().nodes('.lod').length > 0 &&
+        window.dossier.cy().zoom() < 0.2,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const whole = await page.evaluate(() => {
+      const cy = window.dossier.cy();
+      return {
+        elements: cy.elements().length,
+        aggregates: cy.nodes('.lod').length,
+        counted: cy.nodes('.lod').reduce((s, n) => s + Number(n.data('count')), 0),
+        real: cy.nodes().not('.lod').length,
+        caption: String(cy.nodes('.lod').first().data('caption')),
+      };
+    });
+    expect(whole.elements).toBeLessThanOrEqual(budget);
+    expect(whole.counted + whole.real).toBe(50_000);
+    expect(whole.caption).toMatch(/^[\d,]+ nodes$/);
+
+    // Zoom in on node lod-25125 (column 125, row 100, at 5000, 4000): it and its neighbours are
+    // drawn as themselves once the viewport comes to rest.
+    await page.evaluate(() => {
+      const cy = window.dossier.cy();
+      cy.viewport({
+        zoom: 2,
+        pan: { x: cy.width() / 2 - 2 * 5000, y: cy.height() / 2 - 2 * 4000 },
+      });
+    });
+    await page.waitForFunction(
+      () => window.dossier.cy().getElementById('lod-25125').nonempty(),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const near = await page.evaluate(() => {
+      const cy = window.dossier.cy();
+      const node = cy.getElementById('lod-25125');
+      return {
+        elements: cy.elements().length,
+        neighbours: ['lod-25124', 'lod-25126', 'lod-24875', 'lod-25375'].filter((id) =>
+          cy.getElementById(id).nonempty(),
+        ).length,
+        edge: cy.getElementById('lod-e25124').nonempty(),
+        at: node.renderedPosition(),
+        box: cy.container()!.getBoundingClientRect(),
+      };
+    });
+    expect(near.elements).toBeLessThanOrEqual(budget);
+    expect(near.neighbours).toBe(4);
+    expect(near.edge).toBe(true);
+
+    await page.mouse.click(near.box.left + near.at.x, near.box.top + near.at.y);
+    await page.waitForFunction(() => window.dossier.store.view.selected.includes('lod-25125'));
+    // Zoomed out again, the selected node stays drawn as itself among the aggregates.
+    await page.evaluate(() => window.dossier.cy().fit(undefined, 20));
+    await page.waitForFunction(
+      () =>
+        window.dossier.cy().zoom() < 0.2 &&
+        window.dossier.cy().getElementById('lod-e25124').empty(),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(
+      await page.evaluate(() => window.dossier.cy().getElementById('lod-25125').selected()),
+    ).toBe(true);
+
+    // The keyboard way in: the panel lists the largest aggregates on screen; Enter zooms into one.
+    const zoomBefore = await page.evaluate(() => window.dossier.cy().zoom());
+    await page.focus('.lod-panel .lod-zoom');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((z) => window.dossier.cy().zoom() > z * 2, zoomBefore);
+    await page.evaluate(() => window.dossier.explorer.clear());
+  });
+
   it('keeps the canvas renderer for a large graph where WebGL2 is SwiftShader (software)', async () => {
     const gl = await launchChromium(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
     try {

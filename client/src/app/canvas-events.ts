@@ -40,6 +40,8 @@ export function bindCanvas(
     });
     cy.on('dbltap', 'node', (e) => {
       const id = (e.target as NodeSingular).id();
+      // An aggregate of a simplified picture is not in the database: the explorer zooms into it.
+      if ((e.target as NodeSingular).hasClass('lod')) return;
       // A group node expands into its members; any other node into its neighbours.
       if (isGroupId(id)) expandGroupNode(ctx, id);
       else void actions.expand(id);

@@ -8,13 +8,17 @@ import { byId, fmt, h } from '../ui/dom.js';
 export function updateStatus({ store, explorer }: ExplorerContext, firstScreen: () => void): void {
   const cy = explorer.cy;
   const shown = explorer.visible();
-  const filtered = cy.elements().length - shown.length;
+  // Aggregates of a simplified picture (graph/level-of-detail.ts) are neither shown nor filtered.
+  const lod = explorer.simplified;
+  const filtered =
+    (lod ? cy.elements().not('.lod, .lod-link') : cy.elements()).length - shown.length;
   const hidden = store.view.hidden.length;
   byId('status').textContent =
     `${fmt(shown.nodes().length)} nodes · ${fmt(shown.edges().length)} relationships` +
     (filtered ? ` · ${fmt(filtered)} filtered` : '') +
     (hidden ? ` · ${fmt(hidden)} hidden` : '') +
-    (explorer.usingWebgl ? ' · WebGL' : '');
+    (explorer.usingWebgl ? ' · WebGL' : '') +
+    (lod ? ` · simplified: ${fmt(lod.drawn)} of ${fmt(lod.total)} elements drawn` : '');
   byId<HTMLButtonElement>('btn-undo').disabled = !store.canUndo;
   byId<HTMLButtonElement>('btn-redo').disabled = !store.canRedo;
   byId('btn-edge-labels').setAttribute('aria-pressed', String(store.view.edgeLabels));

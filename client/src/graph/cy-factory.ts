@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { buildStylesheet, type Detail } from '../style/stylesheet.js';
+import { lodStylesheet } from './level-of-detail-elements.js';
 import type { Theme } from '../style/style-rules.js';
 import {
   chooseRenderer,
@@ -78,12 +79,16 @@ export function createCy(options: CyFactoryOptions): Core {
   const init: CytoscapeOptions = {
     container: options.container,
     elements: options.elements ?? [],
-    style: buildStylesheet({
-      theme: options.theme,
-      labels: options.labels,
-      edgeLabels: options.edgeLabels,
-      detail: detailFor(options.expectedElements),
-    }),
+    style: [
+      ...buildStylesheet({
+        theme: options.theme,
+        labels: options.labels,
+        edgeLabels: options.edgeLabels,
+        detail: detailFor(options.expectedElements),
+      }),
+      // Aggregates of a simplified picture (level-of-detail.ts) survive a renderer switch.
+      ...lodStylesheet(options.theme),
+    ],
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,

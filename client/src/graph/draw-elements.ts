@@ -13,7 +13,8 @@ export function definitions(
   view: View,
   nodes: readonly string[],
   edges: readonly string[],
-  options: { labelPriority: readonly string[]; markNew: boolean },
+  /** markNew: whether (or which of) the nodes arrive into a picture, to be marked `new`. */
+  options: { labelPriority: readonly string[]; markNew: boolean | ((id: string) => boolean) },
 ): ElementDefinition[] {
   const subgraph = {
     nodes: nodes.flatMap((id) => cache.node(id) ?? []),
@@ -26,7 +27,9 @@ export function definitions(
     const v = view.nodes[String(d.data.id)];
     if (v) d.position = { x: v.x, y: v.y };
     if (v?.pinned) d.locked = true;
-    const classes = [d.classes ?? '', v?.pinned ? 'pinned' : '', options.markNew ? 'new' : ''];
+    const isNew =
+      typeof options.markNew === 'function' ? options.markNew(String(d.data.id)) : options.markNew;
+    const classes = [d.classes ?? '', v?.pinned ? 'pinned' : '', isNew ? 'new' : ''];
     d.classes = classes.filter(Boolean).join(' ');
   }
   return defs;

@@ -15,6 +15,31 @@ import { addInBatches, definitions } from './draw-elements.js';
 import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
 import { applyViewClasses } from './view-classes.js';
 import { DISC_ABOVE, placeIncrementally, runLayout } from './layouts.js';
+import {
+  indexDrawing,
+  LOD_THRESHOLD,
+  planLevelOfDetail,
+  type LodCell,
+  type LodIndex,
+  type LodPlan,
+} from './level-of-detail.js';
+import { lodDefinitions, lodStylesheet, refreshLodData } from './level-of-detail-elements.js';
+import { LevelOfDetailPanel } from './level-of-detail-panel.js';
+
+/** How long the viewport must rest after a pan or zoom before a simplified picture is re-planned. */
+const REPLAN_AFTER_MS = 180;
+
+/**
+ * Above how many elements a picture is simplified. `localStorage['dossier.levelOfDetail'] = 'off'`
+ * draws every element whatever the size: the render bench measures both on one build.
+ */
+function lodThreshold(): number {
+  try {
+    return localStorage.getItem('dossier.levelOfDetail') === 'off' ? Infinity : LOD_THRESHOLD;
+  } catch {
+    return LOD_THRESHOLD;
+  }
+}
 
 /**
  * The Cytoscape layer: it owns the Cytoscape instance and draws the difference between the View it
@@ -33,12 +58,30 @@ export class Explorer {
   private readonly cyListeners: ((cy: Core) => void)[] = [];
   private readonly styledLabels = new Set<string>();
   private profile: RenderProfile = renderProfile(0);
+  /** The level-of-detail plan drawn last; null while the picture is drawn in full. */
+  private lod: LodPlan | null = null;
+  /** The spatial index of the picture, kept while the View's nodes, edges and grouping stay. */
+  private lodIndex: { key: readonly unknown[]; index: LodIndex } | null = null;
+  private replanTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly lodPanel: LevelOfDetailPanel | null;
+  private readonly lodThreshold = lodThreshold();
 
   constructor(
     private readonly container: HTMLElement,
     private readonly cache: GraphCache,
   ) {
     this.cy = this.create([], 0);
+    this.lodPanel = container.parentElement
+      ? new LevelOfDetailPanel(container.parentElement, (c) => this.zoomInto(c))
+      : null;
+    // A simplified picture is planned for a viewport: once a pan or zoom comes to rest, plan again.
+    this.onCy((cy) => {
+      cy.on('viewport', () => this.scheduleReplan());
+      cy.on('dbltap', 'node.lod', (e) => {
+        const d = (e.target as NodeSingular).data() as Record<string, number>;
+        this.zoomInto({ x1: d['x1']!, y1: d['y1']!, x2: d['x2']!, y2: d['y2']! });
+      });
+    });
   }
 
   /** Called with each new Cytoscape instance (the first, and after a renderer switch), to bind events. */
@@ -64,26 +107,39 @@ export class Explorer {
     this.view = next;
     // What is drawn, with grouping applied (group nodes stand in for collapsed members).
     const want = planDrawing(next, this.cache, this.labelPriority);
-    const wanted = new Set([...want.nodes, ...want.edges]);
+    const total = want.nodes.length + want.edges.length;
+    // A very large picture is simplified: detail near the viewport, aggregates for the rest.
+    const lod = total > this.lodThreshold ? this.planDetail(next, want, prev) : null;
+    this.lod = lod;
+    const drawNodes = lod ? lod.nodes : want.nodes;
+    const drawEdges = lod ? lod.edges : want.edges;
+    const wanted = new Set([...drawNodes, ...drawEdges]);
+    for (const c of lod?.cells ?? []) wanted.add(c.id);
+    for (const l of lod?.links ?? []) wanted.add(l.id);
     const gone = this.cy.elements().filter((e) => !wanted.has(e.id()));
     if (gone.nonempty()) gone.remove();
-    const newNodes = want.nodes.filter((id) => this.cy.getElementById(id).empty());
-    const newEdges = want.edges.filter((id) => this.cy.getElementById(id).empty());
+    const newNodes = drawNodes.filter((id) => this.cy.getElementById(id).empty());
+    const newEdges = drawEdges.filter((id) => this.cy.getElementById(id).empty());
     const defs = definitions(this.cache, next, newNodes, newEdges, {
       labelPriority: this.labelPriority,
-      markNew: Object.keys(prev.nodes).length > 0,
+      // Nodes a re-plan brings back into detail were in the picture already: not new.
+      markNew: lod ? (id) => !prev.nodes[id] : Object.keys(prev.nodes).length > 0,
     });
     defs.push(...groupDefinitions(want, new Set([...newNodes, ...newEdges])));
-    this.ensureRenderer(want.nodes.length + want.edges.length);
+    if (lod) defs.push(...lodDefinitions(lod, (id) => this.cy.getElementById(id).nonempty()));
+    // The whole picture's size picks the renderer, so zooming in a simplified one never recreates it.
+    this.ensureRenderer(total);
     this.refreshStyle(
       defs.flatMap((d) => (d.group === 'nodes' ? (d.data['labels'] as string[]) : [])),
       prev.theme !== next.theme || prev.edgeLabels !== next.edgeLabels,
     );
-    if (defs.length && newNodes.length > DISC_ABOVE && Object.keys(prev.nodes).length) {
+    // A simplified picture is added at once: it is within the budget, and spreading its few
+    // thousand elements over frames (twenty nodes each) would take seconds.
+    if (defs.length && !lod && newNodes.length > DISC_ABOVE && Object.keys(prev.nodes).length) {
       await addInBatches(this.cy, defs);
     } else if (defs.length) this.cy.add(defs);
     this.cy.batch(() => {
-      for (const id of want.nodes) {
+      for (const id of drawNodes) {
         const n = this.cy.getElementById(id);
         const v = next.nodes[id] ?? want.positions.get(id);
         if (!v || n.empty()) continue;
@@ -95,6 +151,7 @@ export class Explorer {
         }
       }
       refreshGroupData(this.cy, want);
+      if (lod) refreshLodData(this.cy, lod);
       if (defs.length || gone.nonempty() || filtersChanged(prev, next)) {
         applyViewClasses(this.cy, next, this.cache);
       }
@@ -104,7 +161,99 @@ export class Explorer {
     if (newNodes.length) {
       setTimeout(() => void inBatches(this.cy.nodes('.new'), (b) => b.removeClass('new')), 1800);
     }
+    this.lodPanel?.show(lod, (c) => this.onScreen(c));
     return newNodes;
+  }
+
+  private readonly replanListeners: (() => void)[] = [];
+  /** Called after each re-plan of a simplified picture (no command ran: the status line listens). */
+  onReplanned(fn: () => void): void {
+    this.replanListeners.push(fn);
+  }
+
+  /** The level-of-detail plan of a large picture for the viewport it is about to be shown in. */
+  private planDetail(view: View, want: ReturnType<typeof planDrawing>, prev: View): LodPlan {
+    const key = [view.nodes, view.edges, view.hidden, view.analysis.grouping];
+    if (!this.lodIndex || this.lodIndex.key.some((k, i) => k !== key[i])) {
+      const aggregates = new Map(want.aggregates.map((a) => [a.id, a]));
+      const edges = want.edges.flatMap((id) => {
+        const e = view.edges[id] ?? aggregates.get(id);
+        return e ? [{ id, source: e.source, target: e.target }] : [];
+      });
+      const index = indexDrawing(
+        want.nodes,
+        edges,
+        (id) => view.nodes[id] ?? want.positions.get(id),
+      );
+      this.lodIndex = { key, index };
+    }
+    // Kept in detail wherever they are: the selection (with the ends of selected relationships)
+    // and the pinned nodes.
+    const keep = new Set<string>();
+    for (const id of view.selected) {
+      keep.add(id);
+      const e = view.edges[id];
+      if (e) keep.add(e.source).add(e.target);
+    }
+    for (const [id, n] of Object.entries(view.nodes)) if (n.pinned) keep.add(id);
+    // A View that brings its own viewport (a link) is planned for it: it is applied after drawing.
+    const vp = view.viewport && view.viewport !== prev.viewport ? view.viewport : null;
+    const zoom = vp?.zoom ?? this.cy.zoom();
+    const pan = vp?.pan ?? this.cy.pan();
+    const w = this.cy.width() || 1280;
+    const h = this.cy.height() || 800;
+    const extent = {
+      x1: -pan.x / zoom,
+      y1: -pan.y / zoom,
+      x2: (w - pan.x) / zoom,
+      y2: (h - pan.y) / zoom,
+    };
+    return planLevelOfDetail(this.lodIndex.index, { ...extent, zoom }, { keep });
+  }
+
+  private scheduleReplan(): void {
+    if (!this.lod) return;
+    clearTimeout(this.replanTimer);
+    this.replanTimer = setTimeout(() => {
+      void this.draw(this.view).then(() => {
+        for (const fn of this.replanListeners) fn();
+      });
+    }, REPLAN_AFTER_MS);
+  }
+
+  /** Whether an aggregate's centre is in the viewport. */
+  private onScreen(c: LodCell): boolean {
+    const e = this.cy.extent();
+    return c.x >= e.x1 && c.x <= e.x2 && c.y >= e.y1 && c.y <= e.y2;
+  }
+
+  /** Zooms to an aggregate's cell; the re-plan that follows draws its nodes. */
+  zoomInto(cell: { x1: number; y1: number; x2: number; y2: number }): void {
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const zoom = Math.min(
+      this.cy.maxZoom(),
+      0.9 * Math.min(w / (cell.x2 - cell.x1), h / (cell.y2 - cell.y1)) || 1,
+    );
+    const cx = (cell.x1 + cell.x2) / 2;
+    const cy = (cell.y1 + cell.y2) / 2;
+    this.cy.animate(
+      { zoom, pan: { x: w / 2 - zoom * cx, y: h / 2 - zoom * cy } },
+      { duration: 300 },
+    );
+  }
+
+  /**
+   * When the picture is simplified: how many elements are drawn of how many; null when it is
+   * drawn in full.
+   */
+  get simplified(): { drawn: number; total: number } | null {
+    const p = this.lod;
+    if (!p) return null;
+    return {
+      drawn: p.nodes.length + p.edges.length + p.cells.length + p.links.length,
+      total: p.total,
+    };
   }
 
   private syncSelection(ids: readonly string[]): void {
@@ -128,6 +277,7 @@ export class Explorer {
   positions(): Record<string, { x: number; y: number }> {
     const out: Record<string, { x: number; y: number }> = {};
     this.cy.nodes().forEach((n) => {
+      if (n.hasClass('lod')) return;
       const p = n.position();
       out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
     });
@@ -200,17 +350,20 @@ export class Explorer {
 
   /** The elements drawn and not filtered out, for exports. */
   visible(): CollectionReturnValue {
-    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden, .ev-hidden');
+    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden, .ev-hidden, .lod, .lod-link');
   }
 
   /** The stylesheet in force: theme, edge labels and every label seen so far. */
   stylesheet(): StylesheetJson {
-    return buildStylesheet({
-      theme: this.view.theme,
-      labels: [...this.styledLabels],
-      edgeLabels: this.view.edgeLabels,
-      detail: this.profile.large ? 'light' : 'full',
-    });
+    return [
+      ...buildStylesheet({
+        theme: this.view.theme,
+        labels: [...this.styledLabels],
+        edgeLabels: this.view.edgeLabels,
+        detail: this.profile.large ? 'light' : 'full',
+      }),
+      ...lodStylesheet(this.view.theme),
+    ];
   }
 
   private refreshStyle(labels: readonly string[], force: boolean): void {

@@ -53,7 +53,7 @@ export function mountContextMenu(
     cy.on('cxttap', 'node', (e) => {
       const node = e.target as NodeSingular;
       // Not on group nodes (grouping/): they are not in the database to expand, hide or path from.
-      if (node.hasClass('group')) return;
+      if (node.hasClass('group') || node.hasClass('lod')) return;
       const id = node.id();
       const selected = cy.$('node:selected');
       const targets =
@@ -97,7 +97,8 @@ export function mountContextMenu(
       });
     });
     cy.on('cxttap', 'edge', (e) => {
-      if ((e.target as EdgeSingular).hasClass('group-edge')) return;
+      if ((e.target as EdgeSingular).hasClass('group-edge') || e.target.hasClass('lod-link'))
+        return;
       openAt(e, [item('Hide relationship', () => actions.hide([String(e.target.id())]))]);
     });
     cy.on('cxttap', (e) => {

@@ -2,18 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
+import { crimesOnGrid } from './support/explorer-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 const CRIMES = 300;
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-}
 
 /** The Crime nodes drawn and not filtered out: stable key → date and type. */
 function shownCrimes(page: Page): Promise<Record<string, { date: string; type: string }>> {
@@ -44,35 +40,11 @@ describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium'
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startPoleApp();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await open(page, app.url);
+    ({ browser, context, page } = await openBrowser({ errors }));
+    await openApp(page, app.url);
     // A few hundred crimes on screen, read through the API as the explorer reads nodes, placed on
     // a grid (no layout run: the test is about filtering, not placing).
-    const added = await page.evaluate(async (first) => {
-      const res = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `query ($first: Int) { nodes(label: "Crime", first: $first) {
-            nodes { id labels caption properties degree stableKey } } }`,
-          variables: { first },
-        }),
-      });
-      const body = (await res.json()) as { data: { nodes: { nodes: { id: string }[] } } };
-      const nodes = body.data.nodes.nodes;
-      const positions = new Map(
-        nodes.map((n, i) => [n.id, { x: (i % 20) * 60, y: Math.floor(i / 20) * 60 }]),
-      );
-      window.dossier.explorer.clear();
-      await window.dossier.explorer.add({ nodes, edges: [] } as never, {
-        kind: 'positions',
-        positions,
-      });
-      return window.dossier.cy().nodes().length;
-    }, CRIMES);
+    const added = await crimesOnGrid(page, CRIMES, { columns: 20, spacing: 60 });
     expect(added).toBe(CRIMES);
   }, 600_000);
 
@@ -248,7 +220,7 @@ describe.skipIf(!pole.present)('filters by property on POLE crimes, in Chromium'
     await expect.poll(() => page.url()).toContain('#view=');
     const second = await context.newPage();
     second.on('pageerror', (e) => errors.push(e.message));
-    await open(second, page.url());
+    await openApp(second, page.url());
     await expect.poll(async () => Object.keys(await shownCrimes(second)).sort()).toEqual(before);
     expect(
       await second.evaluate(() => window.dossier.store.view.analysis.propertyFilters.length),

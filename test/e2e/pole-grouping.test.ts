@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
+import { DESKTOP, openApp, openBrowser } from './support/browser-page.js';
 
 /**
  * Grouping and the coordinates layout on POLE, in a real Chromium: 300 nodes collapse by label
@@ -84,11 +84,8 @@ describe.skipIf(!pole.present)('grouping and the coordinates layout on POLE', ()
 
   beforeAll(async () => {
     app = await startPoleApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+    ({ browser, page } = await openBrowser({ viewport: DESKTOP, errors }));
+    await openApp(page, app.url);
   }, 600_000);
 
   afterAll(async () => {

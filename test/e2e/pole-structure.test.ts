@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
+import { DESKTOP, openApp, openBrowser } from './support/browser-page.js';
 
 /**
  * Structure on a POLE neighbourhood, in a real Chromium: a few Areas expanded into a few hundred
@@ -81,11 +81,8 @@ describe.skipIf(!pole.present)('structure (centrality and communities) on POLE',
 
   beforeAll(async () => {
     app = await startPoleApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+    ({ browser, page } = await openBrowser({ viewport: DESKTOP, errors }));
+    await openApp(page, app.url);
   }, 600_000);
 
   afterAll(async () => {

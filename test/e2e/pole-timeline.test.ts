@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/chromium.js';
 import { fromRoot } from '../../server/paths.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
+import { openApp, openBrowser } from './support/browser-page.js';
+import { crimesOnGrid } from './support/explorer-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 const CRIMES = 1000;
@@ -36,34 +37,10 @@ describe.skipIf(!pole.present)('the timeline on POLE crimes by date, in Chromium
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startPoleApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+    ({ browser, page } = await openBrowser({ errors }));
+    await openApp(page, app.url);
     // A thousand crimes on screen, read through the API as the explorer reads nodes, on a grid.
-    const added = await page.evaluate(async (first) => {
-      const res = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `query ($first: Int) { nodes(label: "Crime", first: $first) {
-            nodes { id labels caption properties degree stableKey } } }`,
-          variables: { first },
-        }),
-      });
-      const body = (await res.json()) as { data: { nodes: { nodes: { id: string }[] } } };
-      const nodes = body.data.nodes.nodes;
-      const positions = new Map(
-        nodes.map((n, i) => [n.id, { x: (i % 40) * 50, y: Math.floor(i / 40) * 50 }]),
-      );
-      window.dossier.explorer.clear();
-      await window.dossier.explorer.add({ nodes, edges: [] } as never, {
-        kind: 'positions',
-        positions,
-      });
-      return window.dossier.cy().nodes().length;
-    }, CRIMES);
+    const added = await crimesOnGrid(page, CRIMES, { columns: 40, spacing: 50 });
     expect(added).toBe(CRIMES);
   }, 600_000);
 

@@ -11,7 +11,8 @@ const ARTIFACTS = fromRoot('test-results', 'e2e');
 
 /**
  * The drawn facts by evidence, read from the cache as the page has it: visible ones, and how
- * many of those are single-sourced (one distinct document) or disputed.
+ * many of those are single-sourced (one independent source, the server's `sourceCount`) or
+ * disputed.
  */
 const evidenceOnScreen = (page: Page) =>
   page.evaluate(() => {
@@ -25,15 +26,15 @@ const evidenceOnScreen = (page: Page) =>
             ? window.dossier.cache.node(el.id())
             : window.dossier.cache.edge(el.id());
         const p = (data?.properties ?? {}) as Record<string, unknown>;
-        const docs = new Set(Array.isArray(p['sources']) ? p['sources'] : []).size;
+        const sources = data?.sourceCount ?? 0;
         const disputed = p['disputed'] === true || typeof p['disagreement'] === 'string';
         if (!el.visible()) {
-          if (docs === 1) out.hiddenSingle += 1;
+          if (sources === 1) out.hiddenSingle += 1;
           if (disputed) out.hiddenDisputed += 1;
           return;
         }
         out.visible += 1;
-        if (docs === 1) out.single += 1;
+        if (sources === 1) out.single += 1;
         if (disputed) out.disputed += 1;
       });
     return out;
@@ -191,8 +192,7 @@ describe('evidence on the story: paths ranked by support, the evidence legend', 
             .cy()
             .nodes()
             .map((n) => {
-              const p = window.dossier.cache.node(n.id())?.properties ?? {};
-              const docs = new Set(Array.isArray(p['sources']) ? p['sources'] : []).size;
+              const docs = window.dossier.cache.node(n.id())?.sourceCount ?? 0;
               return [window.dossier.cache.captionOf(n.id()), { docs, width: n.width() }];
             }),
         ),

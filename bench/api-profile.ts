@@ -4,7 +4,11 @@
  * Dossier's neighbourhood (hub and median node) and search with autocannon at concurrency 16, and
  * prints the functions with the most self time. Not part of `npm run bench`; run it by hand:
  *
- *   npx tsx bench/api-profile.ts [--size 100k] [--seconds 10] [--out /tmp/dossier-profile]
+ *   npx tsx bench/api-profile.ts [--size 100k] [--seconds 10] [--out /tmp/dossier-profile] [--floor]
+ *
+ * With --floor each query is also driven on the floor (the same statement, bare node:http) right
+ * after Dossier, and each window is summarised on its own in CPU ms per request, so what Dossier
+ * spends above the floor shows package by package.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +17,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateGraph, writeGraph } from '../scripts/generate-graph.js';
+import { createApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import type { Database, Params } from '../server/db/database.js';
 import { fromRoot } from '../server/paths.js';
 import { elementIdOf, prepareDataset } from './api-bench.js';
-import { startBenchNeo4j } from './lib/bench-neo4j.js';
+import { encodeParams } from './api/floor-endpoint.js';
+import { silent, startBenchNeo4j } from './lib/bench-neo4j.js';
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
 
@@ -28,9 +36,16 @@ interface ProfileNode {
 
 /**
  * Self time per function and per package, from a .cpuprofile, counting only samples taken at least
- * `skipMs` after the profile began (start-up and module loading are not what is measured).
+ * `skipMs` after the profile began (start-up and module loading are not what is measured) and
+ * before `untilMs`; with `requests`, also as CPU milliseconds per request.
  */
-export function summarizeProfile(file: string, skipMs = 0, top = 40): string {
+export function summarizeProfile(
+  file: string,
+  skipMs = 0,
+  top = 40,
+  untilMs = Number.POSITIVE_INFINITY,
+  requests?: number,
+): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as {
     nodes: ProfileNode[];
     startTime: number;
@@ -44,7 +59,7 @@ export function summarizeProfile(file: string, skipMs = 0, top = 40): string {
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at >= skipMs * 1000) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+    if (at >= skipMs * 1000 && at < untilMs * 1000) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const fn = new Map<string, number>();
@@ -67,8 +82,15 @@ export function summarizeProfile(file: string, skipMs = 0, top = 40): string {
             : where;
     pkg.set(group ?? where, (pkg.get(group ?? where) ?? 0) + us);
   }
-  const pct = (us: number): string => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
-  const lines = [`total sampled ${(total / 1000).toFixed(0)} ms`, '', 'self time by package:'];
+  const pct = (us: number): string =>
+    `${((us / total) * 100).toFixed(1).padStart(5)} %` +
+    (requests ? ` ${(us / 1000 / requests).toFixed(3).padStart(7)} ms/req` : '');
+  const lines = [
+    `total sampled ${(total / 1000).toFixed(0)} ms` +
+      (requests ? `, ${requests} requests, ${(total / 1000 / requests).toFixed(2)} ms each` : ''),
+    '',
+    'self time by package:',
+  ];
   for (const [k, us] of [...pkg].sort((a, b) => b[1] - a[1]).slice(0, 25))
     lines.push(`${pct(us)}  ${k}`);
   lines.push('', 'self time by function:');
@@ -77,12 +99,41 @@ export function summarizeProfile(file: string, skipMs = 0, top = 40): string {
   return lines.join('\n');
 }
 
+/** The statement Dossier sends for a request body, recorded from an app in this process. */
+async function statementOf(
+  db: Database,
+  body: string,
+): Promise<{ cypher: string; params: Params }> {
+  const app = createApp({
+    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+    db,
+    logger: silent,
+  });
+  const ask = (): Promise<Response> =>
+    Promise.resolve(
+      app.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+    );
+  await ask();
+  const seen: { cypher: string; params: Params }[] = [];
+  const off = db.onStatement((cypher, params) => seen.push({ cypher, params }));
+  await ask();
+  off();
+  const last = seen[seen.length - 1];
+  if (!last) throw new Error('Dossier sent no statement');
+  return last;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       size: { type: 'string', default: '100k' },
       seconds: { type: 'string', default: '10' },
       out: { type: 'string', default: join(tmpdir(), 'dossier-profile') },
+      floor: { type: 'boolean', default: false },
     },
   });
   const size = values.size;
@@ -161,16 +212,38 @@ async function main(): Promise<void> {
         body,
       });
     }
-    const loadFrom = performance.now() - spawnedAt;
+    const targets: [string, string, string][] = [];
     for (const [name, body] of bodies) {
+      targets.push([name, `http://127.0.0.1:${port}/graphql`, body]);
+      if (!values.floor) continue;
+      const st = await statementOf(bench.db, body);
+      const res = await fetch(`http://127.0.0.1:${port}/floor/register`, {
+        method: 'POST',
+        body: JSON.stringify({ cypher: st.cypher }),
+      });
+      const { id } = (await res.json()) as { id: number };
+      const floorBody = JSON.stringify({ params: encodeParams(st.params) });
+      await autocannon({
+        url: `http://127.0.0.1:${port}/floor/${id}`,
+        method: 'POST',
+        amount: 200,
+        body: floorBody,
+      });
+      targets.push([`${name}, floor`, `http://127.0.0.1:${port}/floor/${id}`, floorBody]);
+    }
+    const loadFrom = performance.now() - spawnedAt;
+    const windows: { name: string; from: number; to: number; requests: number }[] = [];
+    for (const [name, url, body] of targets) {
+      const from = performance.now() - spawnedAt;
       const r = await autocannon({
-        url: `http://127.0.0.1:${port}/graphql`,
+        url,
         method: 'POST',
         connections: 16,
         duration: Number(values.seconds),
         headers: { 'content-type': 'application/json' },
         body,
       });
+      windows.push({ name, from, to: performance.now() - spawnedAt, requests: r.requests.total });
       console.log(
         `${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, errors ${r.errors + r.non2xx}`,
       );
@@ -181,7 +254,11 @@ async function main(): Promise<void> {
     const [file] = readdirSync(values.out)
       .filter((f) => f.endsWith('.cpuprofile'))
       .sort();
-    if (file) console.log(summarizeProfile(join(values.out, file), loadFrom));
+    if (file && !values.floor) console.log(summarizeProfile(join(values.out, file), loadFrom));
+    for (const w of values.floor && file ? windows : []) {
+      console.log(`\n== ${w.name}`);
+      console.log(summarizeProfile(join(values.out, file ?? ''), w.from, 25, w.to, w.requests));
+    }
   } finally {
     await bench.stop();
     rmSync(work, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createAccess } from './auth/access.js';
 import { type GraphQLContext } from './graphql/context.js';
+import { useCompiledExecution } from './graphql/compiled-execution.js';
 import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly clientDir?: string;
   /** The executable schema, when already built (main.ts builds it while Neo4j starts). */
   readonly schema?: GraphQLSchema;
+  /** False runs every document on graphql-js's executor (the API bench compares the two). */
+  readonly compiledExecution?: boolean;
 }
 
 export interface App {
@@ -92,7 +95,11 @@ export function createApp(deps: AppDeps): App {
       : false,
     renderGraphiQL,
     landingPage: false,
-    plugins: [...protections(config), useWriteGuard()],
+    plugins: [
+      ...protections(config),
+      useWriteGuard(),
+      ...(deps.compiledExecution === false ? [] : [useCompiledExecution()]),
+    ],
   });
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
 

@@ -5,7 +5,8 @@
  * graph (at /neo4j-graphql, on its own yoga instance), both in one HTTP server on one Neo4j; and the
  * floor (at /floor, see floor-endpoint.ts): the least an HTTP endpoint can do for the same answer.
  *
- * Usage: tsx bench/api/api-server.ts <bolt-uri> <typedefs-file>; prints "READY <port>".
+ * Usage: tsx bench/api/api-server.ts <bolt-uri> <typedefs-file> [variant]; prints "READY <port>".
+ * A variant other than the default switches one lever off, for bench/api/compare-variants.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,7 +20,7 @@ import { Database } from '../../server/db/database.js';
 import { createFloor } from './floor-endpoint.js';
 
 async function main(): Promise<void> {
-  const [uri, typeDefsFile] = process.argv.slice(2);
+  const [uri, typeDefsFile, variant = 'default'] = process.argv.slice(2);
   if (uri === undefined || typeDefsFile === undefined) {
     throw new Error('usage: api-server.ts <bolt-uri> <typedefs-file>');
   }
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     logger,
     queryTimeoutMs: 60_000,
   });
-  const app = createApp({ config, db, logger });
+  const app = createApp({ config, db, logger, compiledExecution: variant !== 'graphql-js' });
 
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 100 });
   const neoSchema = new Neo4jGraphQL({ typeDefs: readFileSync(typeDefsFile, 'utf8'), driver });

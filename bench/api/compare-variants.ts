@@ -1,0 +1,260 @@
+/**
+ * Before/after for one lever of the API's speed, measured side by side: one bench API server per
+ * variant (bench/api/api-server.ts with the variant's name), all pinned to the same core, driven in
+ * turn on the generated graph — rounds of concurrency-16 windows (requests/s and the server's CPU
+ * time per request, from /proc) and concurrency-1 requests interleaved request by request, with
+ * the floor (bare node:http, same statement) of the first server in both. Not part of
+ * `npm run bench`; run it by hand:
+ *
+ *   npx tsx bench/api/compare-variants.ts --variants base,jit [--size 10k] [--rounds 3] [--seconds 3]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { generateGraph, writeGraph } from '../../scripts/generate-graph.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { Params } from '../../server/db/database.js';
+import { fromRoot } from '../../server/paths.js';
+import { elementIdOf, prepareDataset } from '../api-bench.js';
+import { silent, startBenchNeo4j } from '../lib/bench-neo4j.js';
+import { elapsedMs, median, round } from '../lib/stats.js';
+import { encodeParams } from './floor-endpoint.js';
+
+const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
+
+function startServer(
+  uri: string,
+  typeDefsFile: string,
+  variant: string,
+): Promise<{ child: ChildProcess; port: number }> {
+  const args = [
+    '-c',
+    '1',
+    process.execPath,
+    '--import',
+    'tsx',
+    fromRoot('bench', 'api', 'api-server.ts'),
+    uri,
+    typeDefsFile,
+    variant,
+  ];
+  const child = spawn('taskset', args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolveStart({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`server ${variant} exited (${code})`)));
+  });
+}
+
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function post(url: string, body: string): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return res.json();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: '10k' },
+      variants: { type: 'string', default: 'base' },
+      rounds: { type: 'string', default: '3' },
+      seconds: { type: 'string', default: '3' },
+      requests: { type: 'string', default: '100' },
+      queries: { type: 'string', default: 'hub,median,search' },
+    },
+  });
+  const variants = values.variants.split(',');
+  const rounds = Number(values.rounds);
+  const seconds = Number(values.seconds);
+  const work = mkdtempSync(join(tmpdir(), 'dossier-compare-'));
+  const bench = await startBenchNeo4j(work);
+  const servers: { child: ChildProcess; port: number }[] = [];
+  try {
+    const graph = generateGraph({ relationships: SIZES[values.size] ?? 10_000, seed: 42 });
+    writeGraph(graph, join(work, 'g'));
+    const prepared = await prepareDataset(
+      bench,
+      join(work, 'g'),
+      values.size,
+      graph.summary,
+      10_000,
+      console.log,
+    );
+    const hub = await elementIdOf(bench, graph.summary.hubs[0]?.id ?? '');
+    const medianNode = await elementIdOf(bench, graph.summary.median?.id ?? '');
+    const neighbourhood = (id: string): string =>
+      JSON.stringify({
+        query: `query Neighbourhood($ids: [ID!]!) {
+  neighbourhood(ids: $ids, depth: 1, limit: 100) {
+    nodes { id labels caption properties }
+    edges { id type source target properties }
+    expansions { id shown total }
+  }
+}`,
+        variables: { ids: [id] },
+      });
+    const all: Record<string, string> = {
+      hub: neighbourhood(hub),
+      median: neighbourhood(medianNode),
+      search: JSON.stringify({
+        query: `query Search($text: String!, $labels: [String!], $first: Int) {
+  search(text: $text, labels: $labels, first: $first) {
+    method
+    hits { score node { id labels caption properties } snippet { property text } }
+  }
+}`,
+        variables: {
+          text: (graph.summary.hubs[0]?.name ?? 'Daniel').split(' ')[0],
+          labels: ['Person'],
+          first: 10,
+        },
+      }),
+    };
+    const queries = values.queries.split(',').map((q) => [q, all[q] ?? ''] as const);
+
+    // The statement each query sends, recorded from an in-process app, for the floor.
+    const app = createApp({
+      config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+      db: bench.db,
+      logger: silent,
+    });
+    const statementOf = async (body: string): Promise<{ cypher: string; params: Params }> => {
+      const seen: { cypher: string; params: Params }[] = [];
+      const ask = (): Promise<Response> =>
+        Promise.resolve(
+          app.yoga.fetch('http://bench/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          }),
+        );
+      await ask();
+      const off = bench.db.onStatement((cypher, params) => seen.push({ cypher, params }));
+      await ask();
+      off();
+      const last = seen[seen.length - 1];
+      if (!last) throw new Error('no statement');
+      return last;
+    };
+
+    for (const v of variants)
+      servers.push(await startServer(bench.neo4j.uri, prepared.typeDefsFile, v));
+    const first = servers[0];
+    if (!first) throw new Error('no variant');
+    const floorOf = new Map<string, string>();
+    for (const [name, body] of queries) {
+      const st = await statementOf(body);
+      const { id } = (await post(
+        `http://127.0.0.1:${first.port}/floor/register`,
+        JSON.stringify({ cypher: st.cypher }),
+      )) as { id: number };
+      floorOf.set(name, `${id}\n${JSON.stringify({ params: encodeParams(st.params) })}`);
+    }
+    const targets = (
+      name: string,
+    ): { label: string; url: string; body: string; pid?: number }[] => {
+      const [id, floorBody] = (floorOf.get(name) ?? '').split('\n');
+      return [
+        ...servers.map((s, i) => ({
+          label: variants[i] ?? '',
+          url: `http://127.0.0.1:${s.port}/graphql`,
+          body: all[name] ?? '',
+          pid: s.child.pid,
+        })),
+        {
+          label: 'floor',
+          url: `http://127.0.0.1:${first.port}/floor/${id}`,
+          body: floorBody ?? '',
+          pid: first.child.pid,
+        },
+      ];
+    };
+    // Warm-up: JIT and caches of every server.
+    for (const [name] of queries)
+      for (const t of targets(name))
+        await autocannon({
+          url: t.url,
+          method: 'POST',
+          connections: 4,
+          amount: 300,
+          headers: { 'content-type': 'application/json' },
+          body: t.body,
+        });
+
+    const load: number[] = [];
+    for (const [name] of queries) {
+      const ts = targets(name);
+      const rps = new Map<string, number[]>();
+      const cpu = new Map<string, number[]>();
+      const lat = new Map<string, number[]>();
+      for (let r = 0; r < rounds; r++) {
+        load.push(loadavg()[0] ?? 0);
+        for (let k = 0; k < ts.length; k++) {
+          const t = ts[(r + k) % ts.length];
+          if (!t) continue;
+          const before = cpuMs(t.pid);
+          const res = await autocannon({
+            url: t.url,
+            method: 'POST',
+            connections: 16,
+            duration: seconds,
+            headers: { 'content-type': 'application/json' },
+            body: t.body,
+          });
+          const used = cpuMs(t.pid) - before;
+          if (res.non2xx + res.errors > 0)
+            console.log(`${t.label}: ${res.non2xx + res.errors} errors`);
+          rps.set(t.label, [...(rps.get(t.label) ?? []), res.requests.average]);
+          cpu.set(t.label, [...(cpu.get(t.label) ?? []), used / Math.max(1, res.requests.total)]);
+        }
+        for (let i = 0; i < Number(values.requests); i++) {
+          for (let k = 0; k < ts.length; k++) {
+            const t = ts[(i + k) % ts.length];
+            if (!t) continue;
+            const at = process.hrtime.bigint();
+            await post(t.url, t.body);
+            lat.set(t.label, [...(lat.get(t.label) ?? []), elapsedMs(at)]);
+          }
+        }
+      }
+      const floorP50 = median(lat.get('floor') ?? []);
+      console.log(
+        `\n${name} (${values.size}, ${rounds} rounds; load ${load.map((l) => l.toFixed(1)).join(' ')})`,
+      );
+      console.log('variant      req/s@16 (per round)         cpu ms/req   p50 ms  p50/floor');
+      for (const t of ts) {
+        const p50 = median(lat.get(t.label) ?? []);
+        console.log(
+          `${t.label.padEnd(12)} ${(rps.get(t.label) ?? []).map((x) => Math.round(x).toString().padStart(5)).join(' ')}   ${round(
+            median(cpu.get(t.label) ?? []),
+            2,
+          )
+            .toString()
+            .padStart(6)}   ${round(p50, 2).toString().padStart(6)}  ${round(p50 / floorP50, 2)}`,
+        );
+      }
+    }
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+    await bench.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -9,7 +9,7 @@ import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import { testConfig } from '../support/test-config.js';
 import { serveApp, type RunningApp } from './support/app-server.js';
-import { selectInSource } from './support/authoring-page.js';
+import { openCite, saveCite, selectInSource } from './support/authoring-page.js';
 import { openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
@@ -127,15 +127,12 @@ describe('authoring in the explorer: cite, retract, undo, history, saved cases, 
     await page.click(`#search-results li[data-node-id="${source.nodeId}"]`);
     await page.getByRole('button', { name: 'Read the article' }).click();
     await page.waitForSelector(`.article-text[data-article-id="${source.id}"]`);
-    await selectInSource(page, source.id, PERSON_QUOTE);
-    await page.click('[data-testid="cite-selection"]');
-    await page.waitForSelector('#cite-dialog[open]');
+    await openCite(page, source.id, PERSON_QUOTE);
     expect(await page.textContent('[data-testid="cite-quote"]')).toBe(PERSON_QUOTE);
     await page.fill('[data-testid="cite-label"]', 'Person');
     await page.fill('[data-testid="cite-name"]', 'Emily Baker-White');
     await page.screenshot({ path: join(ARTIFACTS, 'authoring-cite-dialog.png') });
-    await page.click('[data-testid="cite-save"]');
-    await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+    await saveCite(page);
     await page.locator('[data-testid="details-title"]', { hasText: 'Emily Baker-White' }).waitFor();
     const selected = await page.evaluate(() =>
       window.dossier.store.view.selected.map((id) =>
@@ -160,15 +157,11 @@ describe('authoring in the explorer: cite, retract, undo, history, saved cases, 
   });
 
   it('cites another sentence as a relationship between two existing entities', async () => {
-    await selectInSource(page, source.id, RELATION_QUOTE);
-    await page.click('[data-testid="cite-selection"]');
-    await page.waitForSelector('#cite-dialog[open]');
-    await page.selectOption('[data-testid="cite-kind"]', 'relationship');
+    await openCite(page, source.id, RELATION_QUOTE, 'relationship');
     await pick(page, 'cite-from', 'ByteDance', 'Organization');
     await page.fill('[data-testid="cite-type"]', 'TRACKED');
     await pick(page, 'cite-to', 'Forbes', 'Outlet');
-    await page.click('[data-testid="cite-save"]');
-    await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+    await saveCite(page);
     await page.locator('[data-testid="details-title"]', { hasText: 'TRACKED' }).waitFor();
     const edge = await page.evaluate(() => {
       const id = window.dossier.store.view.selected[0] ?? '';

@@ -10,6 +10,7 @@ import {
   contrastReport,
   graphql,
   lightBackgrounds,
+  openCite,
   pickNode,
   selectInSource,
   serveClientCopy,
@@ -255,12 +256,8 @@ describe(
     });
 
     it('a property value, a claim and one side of a disagreement: each saved, on the graph and in its details with its quote', async () => {
-      const cite = async (quote: string, kind: string): Promise<void> => {
-        await selectInSource(page, sourceId, quote);
-        await page.click('[data-testid="cite-selection"]');
-        await page.waitForSelector('#cite-dialog[open]');
-        await page.selectOption('[data-testid="cite-kind"]', kind);
-      };
+      const cite = (quote: string, kind: string): Promise<void> =>
+        openCite(page, sourceId, quote, kind);
       const saved = async (title: string, quote: string): Promise<void> => {
         await page.click('[data-testid="cite-save"]');
         // Saved (the dialog closes) or refused (its error says why, and the test shows it).

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import type { RunningApp } from './support/app-server.js';
 import { openApp, openBrowser } from './support/browser-page.js';
-import { graphql, pickNode, selectInSource, serveClientCopy } from './support/authoring-page.js';
+import {
+  graphql,
+  openCite,
+  pickNode,
+  saveCite,
+  serveClientCopy,
+} from './support/authoring-page.js';
 
 /*
  * A small Movies-shaped graph, written for this test (no data set is copied): Movie {title,
@@ -97,10 +103,7 @@ describe(
     });
 
     it('cites a sentence as ACTED_IN between two existing nodes (existing type offered): on the graph, selected', async () => {
-      await selectInSource(page, sourceId, RELATION);
-      await page.click('[data-testid="cite-selection"]');
-      await page.waitForSelector('#cite-dialog[open]');
-      await page.selectOption('[data-testid="cite-kind"]', 'relationship');
+      await openCite(page, sourceId, RELATION, 'relationship');
       await page.fill('[data-testid="cite-from"]', 'Hugo Weaving');
       await pickNode(page, 'cite-from', 'Hugo Weaving :Person', { click: true });
       // The graph's own relationship types are offered for the type.
@@ -114,8 +117,7 @@ describe(
       await page.fill('[data-testid="cite-type"]', 'ACTED_IN');
       await page.fill('[data-testid="cite-to"]', 'Cloud Atlas');
       await pickNode(page, 'cite-to', 'Cloud Atlas :Movie', { click: true });
-      await page.click('[data-testid="cite-save"]');
-      await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+      await saveCite(page);
       await page.locator('[data-testid="details-title"]', { hasText: 'ACTED_IN' }).waitFor();
       const edge = await page.evaluate(() => {
         const id = window.dossier.store.view.selected[0] ?? '';
@@ -131,16 +133,12 @@ describe(
     });
 
     it('cites a sentence as a property value of a film', async () => {
-      await selectInSource(page, sourceId, PROPERTY);
-      await page.click('[data-testid="cite-selection"]');
-      await page.waitForSelector('#cite-dialog[open]');
-      await page.selectOption('[data-testid="cite-kind"]', 'property');
+      await openCite(page, sourceId, PROPERTY, 'property');
       await page.fill('[data-testid="cite-of"]', 'Cloud Atlas');
       await pickNode(page, 'cite-of', 'Cloud Atlas :Movie', { click: true });
       await page.fill('[data-testid="cite-key"]', 'leads');
       await page.fill('[data-testid="cite-value"]', 'Tom Hanks, Halle Berry');
-      await page.click('[data-testid="cite-save"]');
-      await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+      await saveCite(page);
       await page.locator('[data-testid="details-title"]', { hasText: 'Cloud Atlas' }).waitFor();
       await page.locator('#inspector', { hasText: 'leads' }).waitFor();
       const [row] = await app.db.read(

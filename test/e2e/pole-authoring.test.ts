@@ -4,7 +4,7 @@ import { forgetLiveSchema } from '../../server/graph/live-schema.js';
 import { pole } from '../support/load-pole.js';
 import { startPoleApp, type RunningApp } from './support/app-server.js';
 import { openApp, openBrowser } from './support/browser-page.js';
-import { graphql, pickNode, selectInSource } from './support/authoring-page.js';
+import { graphql, openCite, pickNode, saveCite } from './support/authoring-page.js';
 
 /*
  * Authoring on POLE (61k nodes, none of the story's labels): a source naming a person and an
@@ -87,17 +87,13 @@ describe.skipIf(!pole.present)(
     });
 
     it('cites a sentence as a relationship between a Person and a Location of POLE', async () => {
-      await selectInSource(page, sourceId, ADDRESS);
-      await page.click('[data-testid="cite-selection"]');
-      await page.waitForSelector('#cite-dialog[open]');
-      await page.selectOption('[data-testid="cite-kind"]', 'relationship');
+      await openCite(page, sourceId, ADDRESS, 'relationship');
       await page.fill('[data-testid="cite-from"]', 'Arthur Willis');
       await pickNode(page, 'cite-from', 'Arthur :Person', { click: true });
       await page.fill('[data-testid="cite-type"]', 'LIVED_AT');
       await page.fill('[data-testid="cite-to"]', '12 Chapel Street');
       await pickNode(page, 'cite-to', '12 Chapel Street :Location', { click: true });
-      await page.click('[data-testid="cite-save"]');
-      await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+      await saveCite(page);
       await page.locator('[data-testid="details-title"]', { hasText: 'LIVED_AT' }).waitFor();
       const [row] = await app.db.read(
         `MATCH (p:Person {name: 'Arthur', surname: 'Willis'})-[r:LIVED_AT]->(l:Location {address: '12 Chapel Street'})
@@ -107,16 +103,12 @@ describe.skipIf(!pole.present)(
     });
 
     it('cites a sentence as a property value of the POLE person', async () => {
-      await selectInSource(page, sourceId, ALIAS);
-      await page.click('[data-testid="cite-selection"]');
-      await page.waitForSelector('#cite-dialog[open]');
-      await page.selectOption('[data-testid="cite-kind"]', 'property');
+      await openCite(page, sourceId, ALIAS, 'property');
       await page.fill('[data-testid="cite-of"]', 'Arthur Willis');
       await pickNode(page, 'cite-of', 'Arthur :Person', { click: true });
       await page.fill('[data-testid="cite-key"]', 'alias');
       await page.fill('[data-testid="cite-value"]', 'Art');
-      await page.click('[data-testid="cite-save"]');
-      await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+      await saveCite(page);
       await page.locator('#inspector', { hasText: 'alias' }).waitFor();
       const [row] = await app.db.read(
         "MATCH (p:Person {name: 'Arthur', surname: 'Willis'}) RETURN p.alias AS alias, p.quotes AS quotes",

@@ -59,6 +59,28 @@ export async function selectInSource(page: Page, sourceId: string, quote: string
   );
 }
 
+/**
+ * Selects `quote` in the source and opens Cite… on it, as a person would; with `kind`, chooses
+ * what the citation makes (relationship, property …) in the dialog.
+ */
+export async function openCite(
+  page: Page,
+  sourceId: string,
+  quote: string,
+  kind?: string,
+): Promise<void> {
+  await selectInSource(page, sourceId, quote);
+  await page.click('[data-testid="cite-selection"]');
+  await page.waitForSelector('#cite-dialog[open]');
+  if (kind !== undefined) await page.selectOption('[data-testid="cite-kind"]', kind);
+}
+
+/** Saves the cite dialog and waits until it has closed (saved). */
+export async function saveCite(page: Page): Promise<void> {
+  await page.click('[data-testid="cite-save"]');
+  await page.waitForSelector('#cite-dialog[open]', { state: 'hidden' });
+}
+
 /** Presses Tab until the focused element matches `selector` (proves it is reachable by Tab). */
 export async function tabTo(page: Page, selector: string, most = 80): Promise<void> {
   for (let i = 0; i < most; i++) {

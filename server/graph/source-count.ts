@@ -48,8 +48,9 @@ export async function readSourceCounts(
   db: Database,
   keys: readonly ElementKey[],
 ): Promise<number[]> {
+  // No check that the `sources` key exists: only elements that have it are asked for (elements.ts),
+  // and a cited fact written a moment ago may be newer than the cached schema.
   const schema = await liveSchema(db);
-  if (!schema.propertyKeys.has('sources')) return keys.map(() => 0);
   const ids = (kind: ElementKey['kind']): string[] => [
     ...new Set(keys.filter((k) => k.kind === kind).map((k) => k.id)),
   ];

@@ -26,6 +26,11 @@ export interface FrameStats {
   readonly edges: number;
   /** JS heap after the run (after a GC), MB; null where the browser does not report it. */
   readonly heapMb: number | null;
+  /**
+   * The explorer only: from handing the elements over until the picture fitted to the screen is
+   * drawn (a simplified picture is re-planned for the fitted viewport; includes a 400 ms wait).
+   */
+  readonly settledMs?: number;
 }
 
 export interface RenderSize {
@@ -87,6 +92,7 @@ const LAYOUTS: readonly (readonly [string, number])[] = [
 
 interface PageRun {
   ttffMs: number;
+  settledMs?: number;
   frameMs: number[];
   heapMb: number | null;
   webgl: boolean;
@@ -107,6 +113,7 @@ function stats(run: PageRun): FrameStats {
     nodes: run.nodes,
     edges: run.edges,
     heapMb: run.heapMb,
+    ...(run.settledMs !== undefined ? { settledMs: round(run.settledMs, 1) } : {}),
   };
 }
 
@@ -150,10 +157,19 @@ function launch(webgl: boolean): Promise<Browser> {
 
 const PAGE_SCRIPT = fromRoot('bench', 'render', 'page-bench.js');
 
+/**
+ * false: the explorer draws every element whatever the size (its level of detail off, see
+ * client/src/graph/level-of-detail.ts), to compare with the simplified picture on one build.
+ */
+let levelOfDetail = true;
+
 async function openExplorer(browser: Browser, url: string): Promise<Page> {
   // The app's content security policy forbids inline scripts; the benchmark's own page script
   // is let in, nothing else changes.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  if (!levelOfDetail) {
+    await page.addInitScript(() => localStorage.setItem('dossier.levelOfDetail', 'off'));
+  }
   await page.goto(url, { waitUntil: 'load' });
   // Wait until the explorer has drawn its first screen (30 central entities): measuring while it
   // still loads would add that work, and its nodes, to the first run.
@@ -229,9 +245,22 @@ export async function benchRendering(
   expandNodeId: string,
   log: (m: string) => void,
   /** A partial run: other sizes, or the frame rows only (no layouts, no expansion: NaN there). */
-  options: { sizes?: readonly number[]; viewsOnly?: boolean; wheelOnly?: boolean } = {},
+  options: {
+    sizes?: readonly number[];
+    viewsOnly?: boolean;
+    wheelOnly?: boolean;
+    /** Which frame rows to measure (default all); a partial run leaves out the slow ones. */
+    rows?: Partial<
+      Record<'explorer' | 'bareCanvas' | 'bareWebgl' | 'explorerWheel' | 'bareWheel', boolean>
+    >;
+    /** false: the explorer with its level of detail off (default on, as shipped). */
+    levelOfDetail?: boolean;
+  } = {},
 ): Promise<RenderBenchResult> {
   const runSizes = options.sizes ?? SIZES;
+  levelOfDetail = options.levelOfDetail ?? true;
+  const row = (name: keyof NonNullable<typeof options.rows>): boolean =>
+    options.rows?.[name] ?? true;
   const bare = await bareServer();
   const plain = await launch(false);
   const gl = await launch(true);
@@ -278,9 +307,9 @@ export async function benchRendering(
     for (const n of runSizes) {
       // wheelOnly: the mouse-wheel rows alone (a partial run at sizes where the others time out).
       const only = options.wheelOnly === true;
-      const explorer = only ? null : await explorerRun(plain, n);
-      const bareCanvas = only ? null : await bareRun(plain, n, false);
-      const bareWebgl = only ? null : await bareRun(gl, n, true);
+      const explorer = only || !row('explorer') ? null : await explorerRun(plain, n);
+      const bareCanvas = only || !row('bareCanvas') ? null : await bareRun(plain, n, false);
+      const bareWebgl = only || !row('bareWebgl') ? null : await bareRun(gl, n, true);
       // The explorer's own choice where (software) WebGL exists, at the smallest size only: it
       // shows which renderer the explorer picks there (canvas, as on the row above), and a wrong
       // pick (software WebGL) would take minutes at the larger sizes.
@@ -305,8 +334,8 @@ export async function benchRendering(
           return null;
         }
       };
-      const explorerWheel = n >= 10_000 ? await wheel(false) : null;
-      const bareWheel = n >= 10_000 ? await wheel(true) : null;
+      const explorerWheel = n >= 10_000 && row('explorerWheel') ? await wheel(false) : null;
+      const bareWheel = n >= 10_000 && row('bareWheel') ? await wheel(true) : null;
       if (n >= 10_000) {
         log(
           `render: ${n} nodes, mouse wheel: explorer ${fmt(explorerWheel)}; bare ${fmt(bareWheel)}`,

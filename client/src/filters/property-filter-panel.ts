@@ -281,8 +281,7 @@ export class PropertyFilterPanel {
     const moveTo = (i: number, widen: boolean): void => {
       const next = Math.min(bars.length - 1, Math.max(0, i));
       keyAnchor = widen ? (keyAnchor ?? at) : null;
-      bars[at]?.setAttribute('tabindex', '-1');
-      bars[next]?.setAttribute('tabindex', '0');
+      bars.forEach((bar, j) => bar.setAttribute('tabindex', j === next ? '0' : '-1'));
       bars[next]?.focus();
       at = next;
       if (keyAnchor === null) mark(-1, -1);

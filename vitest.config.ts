@@ -42,11 +42,13 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // Its own Neo4j (global setups are per project), seeded with the story by the test.
+          // The run's local Neo4j, shared with integration (see global-setup.ts); each file fills it.
           globalSetup: ['test/support/global-setup.ts'],
           fileParallelism: false,
           pool: 'forks',
-          // After the integration files: Chromium and two JVMs at once crowd a small machine.
+          // A group of its own, so e2e never runs beside integration files (Chromium and Neo4j at
+          // once crowd a small machine). vitest 4 runs it before them: integration's one-at-a-time
+          // files form the last group.
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 300_000,

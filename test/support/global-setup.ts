@@ -9,6 +9,20 @@ import type { TestNeo4j } from './provided.js';
 
 const NEO4J_IMAGE = 'neo4j:5.26-community';
 
+/**
+ * The local Neo4j of this vitest run, shared by its projects: vitest calls each project's global
+ * setup in the same process, one after another, before any test, and the projects run one after
+ * another (e2e after integration), so one JVM serves both. A second JVM cost a start (seconds of
+ * both cores), a stop and a gigabyte of heap that sat idle through the integration files. Kept on
+ * globalThis because each project loads this file as its own module.
+ */
+interface SharedNeo4j {
+  readonly started: Promise<{ local: LocalNeo4j; dataDir: string }>;
+  users: number;
+}
+const SHARED = Symbol.for('dossier.test-neo4j');
+const registry = globalThis as { [SHARED]?: SharedNeo4j };
+
 /** True when testcontainers can reach a container engine (Docker socket or DOCKER_HOST). */
 async function containerRuntimeAvailable(): Promise<boolean> {
   const hasSocket =
@@ -67,14 +81,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
   }
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'dossier-test-neo4j-'));
-  const local: LocalNeo4j = await startLocalNeo4j({
-    dataDir,
-    cacheDir: config.localNeo4j.cacheDir,
-    port: 0,
-    heap: '1g',
-    progress: (m) => console.log(`[neo4j] ${m}`),
-  });
+  let shared = registry[SHARED];
+  if (!shared) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dossier-test-neo4j-'));
+    const started = startLocalNeo4j({
+      dataDir,
+      cacheDir: config.localNeo4j.cacheDir,
+      port: 0,
+      heap: '1g',
+      progress: (m) => console.log(`[neo4j] ${m}`),
+    }).then((local) => ({ local, dataDir }));
+    shared = registry[SHARED] = { started, users: 0 };
+  }
+  const mine = shared;
+  mine.users++;
+  const { local, dataDir } = await mine.started;
   project.provide('neo4j', {
     uri: local.uri,
     user: 'neo4j',
@@ -85,6 +106,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
   } satisfies TestNeo4j);
   return async () => {
+    // The last project to finish stops it.
+    if (--mine.users > 0) return;
+    delete registry[SHARED];
     const t0 = Date.now();
     await local.stop();
     console.log(`[neo4j] stopped in ${Date.now() - t0} ms`);

@@ -29,6 +29,15 @@ function canonical(value: unknown): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until `done()` holds, or at most `ms`: the load's samples are polled instead of slept on
+ * for a fixed time, which a fast machine spent idle (the assertions after it decide, not this).
+ */
+async function until(done: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done() && Date.now() < end) await sleep(50);
+}
+
 interface Sample {
   at: number;
   ms: number;
@@ -138,12 +147,14 @@ describe.runIf(local)('database faults on the local Neo4j', { timeout: 300_000 }
     expect(jvm).toBeDefined();
     await warmUp(base);
     const load = readLoad(base, 4);
-    await sleep(2_000);
+    // Some reads answered before the kill (the assertions need at least one).
+    await until(() => load.samples.filter((s) => s.ok).length >= 8, 2_000);
     const killedAt = Date.now();
     process.kill(jvm as number, 'SIGKILL');
     await waitForReady(base, 503, 30_000);
     const readyAt = await waitForReady(base, 200, 240_000);
-    await sleep(6_000);
+    // Until the first read after /ready answered (checked below to be within 5 s), at most 6 s.
+    await until(() => load.samples.some((s) => s.at >= readyAt && s.ok), 6_000);
     await load.stop();
 
     expect(app.child.exitCode).toBeNull();
@@ -174,7 +185,7 @@ describe.runIf(local)('database faults on the local Neo4j', { timeout: 300_000 }
     const [jvm] = neo4jJvmsFor(dataDir);
     await waitFor200(`${base}/ready`, 60_000);
     const load = readLoad(base, 4);
-    await sleep(1_000);
+    await until(() => load.samples.filter((s) => s.ok).length >= 4, 1_000);
     const frozenAt = Date.now();
     process.kill(jvm as number, 'SIGSTOP');
     try {
@@ -186,7 +197,7 @@ describe.runIf(local)('database faults on the local Neo4j', { timeout: 300_000 }
     }
     const thawedAt = Date.now();
     await waitForReady(base, 200, 60_000);
-    await sleep(3_000);
+    await until(() => load.samples.some((s) => s.at > thawedAt && s.ok), 30_000);
     await load.stop();
 
     const during = load.samples.filter((s) => s.at >= frozenAt && s.at < thawedAt);

@@ -102,9 +102,6 @@ async function start(): Promise<void> {
   byId('btn-help').addEventListener('click', showHelp);
   await explorer.draw(store.view);
   showSelection();
-  // The schema overview and the first picture load side by side: a slow or failing overview
-  // must not keep the user from the graph.
-  void loadSchema(ctx, schemaPanel, onSchema);
   try {
     // A link's view, else a saved case's short link /c/<slug>, else the first screen.
     const opened = saved ?? (await savedViewFromPath(location.pathname));
@@ -130,12 +127,16 @@ async function start(): Promise<void> {
     );
     document.body.dataset['ready'] = 'error';
   }
+  // What the first picture does not need comes after it: the schema overview (legend, filters,
+  // meta-graph), which the server would otherwise compute beside the first screen, and who is
+  // signed in (an editor's page then loads the editing layer). A slow or failing overview must
+  // not keep the user from the graph.
+  void loadSchema(ctx, schemaPanel, onSchema);
+  void startRoles(ctx, showSelection);
 }
 
 installDevHandle(ctx);
 mountSources(ctx);
 mountStructure(ctx);
-// Who is signed in; an editor's page then loads the editing layer (lazily).
-void startRoles(ctx, showSelection);
 
 void start();

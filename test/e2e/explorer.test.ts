@@ -73,8 +73,40 @@ describe('the explorer in a real Chromium', () => {
   });
 
   it('opens on the story’s central entities, the schema overview and a search box', async () => {
+    // The page has two entries: a small one that asks for the first screen at once, then the
+    // explorer. The explorer's script is held until that request has gone out, and the explorer
+    // then draws from its answer (one request, not two).
+    const html = await (await fetch(app.url)).text();
+    const entries = [...html.matchAll(/<script type="module"[^>]* src="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(entries).toHaveLength(2);
+    const central: string[] = [];
+    let requested = (): void => undefined;
+    const firstScreenAsked = new Promise<boolean>((resolve) => {
+      requested = () => resolve(true);
+      // Not a timing check: without the early request the held script would wait for ever.
+      setTimeout(() => resolve(false), 30_000);
+    });
+    const onRequest = (r: { url(): string; postData(): string | null }): void => {
+      if (r.url().endsWith('/graphql') && r.postData()?.includes('centralSubgraph')) {
+        central.push(r.url());
+        requested();
+      }
+    };
+    page.on('request', onRequest);
+    let heldUntilAsked = false;
+    const explorerEntry = `**${entries[1]}`;
+    await page.route(explorerEntry, async (route) => {
+      heldUntilAsked = await firstScreenAsked;
+      await route.continue();
+    });
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.unroute(explorerEntry);
+    page.off('request', onRequest);
+    expect(heldUntilAsked).toBe(true);
+    expect(central).toHaveLength(1);
     const { nodes, edges } = await counts(page);
     expect(nodes).toBeGreaterThanOrEqual(15);
     expect(edges).toBeGreaterThan(0);

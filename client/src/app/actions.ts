@@ -14,9 +14,8 @@ import { busy } from '../ui/busy.js';
 import { fmt } from '../ui/dom.js';
 import { errorMessage, toast } from '../ui/toast.js';
 import { renderCapNotice } from './cap-notice.js';
+import { FIRST_SCREEN_NODES } from './first-requests.js';
 
-/** How many central entities the first screen shows. */
-const FIRST_SCREEN_NODES = 30;
 /** "Load more" adds this many relationships per click. */
 const PAGE = 100;
 

@@ -22,12 +22,15 @@ import {
   type LodCell,
   type LodIndex,
   type LodPlan,
+  type LodViewport,
 } from './level-of-detail.js';
 import { lodDefinitions, lodStylesheet, refreshLodData } from './level-of-detail-elements.js';
 import { LevelOfDetailPanel } from './level-of-detail-panel.js';
 
 /** How long the viewport must rest after a pan or zoom before a simplified picture is re-planned. */
 const REPLAN_AFTER_MS = 180;
+/** Share of the viewport's width and height planned in detail on each side beyond it. */
+const LOD_MARGIN = 0.25;
 
 /**
  * Above how many elements a picture is simplified. `localStorage['dossier.levelOfDetail'] = 'off'`
@@ -61,8 +64,14 @@ export class Explorer {
   /** The level-of-detail plan drawn last; null while the picture is drawn in full. */
   private lod: LodPlan | null = null;
   /** The spatial index of the picture, kept while the View's nodes, edges and grouping stay. */
-  private lodIndex: { key: readonly unknown[]; index: LodIndex } | null = null;
+  private lodIndex: {
+    key: readonly unknown[];
+    index: LodIndex;
+    pinned: readonly string[];
+  } | null = null;
   private replanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the plan drawn covers: the viewport it was made for with its margin, and the zoom. */
+  private plannedFor: LodViewport | null = null;
   private readonly lodPanel: LevelOfDetailPanel | null;
   private readonly lodThreshold = lodThreshold();
 
@@ -185,7 +194,9 @@ export class Explorer {
         edges,
         (id) => view.nodes[id] ?? want.positions.get(id),
       );
-      this.lodIndex = { key, index };
+      // Pins live in the View's nodes, which the key holds: found once, not on every re-plan.
+      const pinned = Object.keys(view.nodes).filter((id) => view.nodes[id]!.pinned);
+      this.lodIndex = { key, index, pinned };
     }
     // Kept in detail wherever they are: the selection (with the ends of selected relationships)
     // and the pinned nodes.
@@ -195,7 +206,7 @@ export class Explorer {
       const e = view.edges[id];
       if (e) keep.add(e.source).add(e.target);
     }
-    for (const [id, n] of Object.entries(view.nodes)) if (n.pinned) keep.add(id);
+    for (const id of this.lodIndex.pinned) keep.add(id);
     // A View that brings its own viewport (a link) is planned for it: it is applied after drawing.
     const vp = view.viewport && view.viewport !== prev.viewport ? view.viewport : null;
     const zoom = vp?.zoom ?? this.cy.zoom();
@@ -208,17 +219,51 @@ export class Explorer {
       x2: (w - pan.x) / zoom,
       y2: (h - pan.y) / zoom,
     };
-    return planLevelOfDetail(this.lodIndex.index, { ...extent, zoom }, { keep });
+    const mx = (extent.x2 - extent.x1) * LOD_MARGIN;
+    const my = (extent.y2 - extent.y1) * LOD_MARGIN;
+    this.plannedFor = {
+      x1: extent.x1 - mx,
+      y1: extent.y1 - my,
+      x2: extent.x2 + mx,
+      y2: extent.y2 + my,
+      zoom,
+    };
+    return planLevelOfDetail(
+      this.lodIndex.index,
+      { ...extent, zoom },
+      { keep, margin: LOD_MARGIN },
+    );
   }
 
   private scheduleReplan(): void {
     if (!this.lod) return;
     clearTimeout(this.replanTimer);
     this.replanTimer = setTimeout(() => {
+      // A short pan inside the margin, or a zoom within a factor of √2, keeps the plan: a re-plan
+      // costs a pass over every node, and on a busy machine a scripted zoom re-planned each frame.
+      if (!this.planStale()) {
+        this.lodPanel?.show(this.lod, (c) => this.onScreen(c));
+        return;
+      }
       void this.draw(this.view).then(() => {
         for (const fn of this.replanListeners) fn();
       });
     }, REPLAN_AFTER_MS);
+  }
+
+  private planStale(): boolean {
+    const p = this.plannedFor;
+    if (!p) return true;
+    const e = this.cy.extent();
+    const z = this.cy.zoom();
+    return (
+      z > p.zoom * Math.SQRT2 ||
+      z < p.zoom / Math.SQRT2 ||
+      e.x1 < p.x1 ||
+      e.y1 < p.y1 ||
+      e.x2 > p.x2 ||
+      e.y2 > p.y2
+    );
   }
 
   /** Whether an aggregate's centre is in the viewport. */

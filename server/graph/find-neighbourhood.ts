@@ -13,6 +13,7 @@ import {
   type EdgeModel,
   type NodeModel,
 } from './model.js';
+import { edgeItem, nodeSourcesEntry, sourceCounting, type SourceCounting } from './source-count.js';
 import {
   andAlso,
   hopVisible,
@@ -34,6 +35,8 @@ export interface NeighbourhoodRequest {
   readonly maxNodes: number;
   /** Compute each node's degree (only when the query asks for it). */
   readonly withDegree: boolean;
+  /** Count each element's sources (only when the query asks for sourceCount). */
+  readonly withSources?: boolean;
   /** Show retracted facts too (hidden by default). */
   readonly includeRetracted?: boolean | null;
 }
@@ -57,6 +60,8 @@ interface Shape {
   labels: string[];
   direction: Direction;
   withDegree: boolean;
+  /** Count sources too (null: not asked for). */
+  sources?: SourceCounting;
   /** What to leave out (retracted facts, bookkeeping); everything shown when omitted. */
   vis?: Visibility;
 }
@@ -79,14 +84,15 @@ function expandOne(shape: Shape): { expand: string; total: string } {
 export function oneHopStatement(shape: Shape): string {
   const { expand, total } = expandOne(shape);
   const vis = shape.vis ?? SHOW_EVERYTHING;
+  const sources = shape.sources ?? null;
   return `UNWIND $ids AS id
 MATCH (f) WHERE elementId(f) = id${andAlso(vis.node('f'))}
 WITH DISTINCT f
 CALL (f) {
   ${expand}
-  RETURN collect(r) AS rels, collect({node: m, degree: ${degreeExpression('m', shape.withDegree, vis)}}) AS reached
+  RETURN collect(${edgeItem('r', sources)}) AS rels, collect({node: m, degree: ${degreeExpression('m', shape.withDegree, vis)}${nodeSourcesEntry('m', sources)}}) AS reached
 }
-RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree, vis)}} AS start, rels, reached, ${total} AS total`;
+RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree, vis)}${nodeSourcesEntry('f', sources)}} AS start, rels, reached, ${total} AS total`;
 }
 
 /**
@@ -97,11 +103,12 @@ RETURN {node: f, degree: ${degreeExpression('f', shape.withDegree, vis)}} AS sta
 export function multiHopStatement(shape: Shape, depth: number): string {
   const { expand, total } = expandOne(shape);
   const vis = shape.vis ?? SHOW_EVERYTHING;
+  const sources = shape.sources ?? null;
   const level = `CALL (frontier) {
   UNWIND frontier AS f
   CALL (f) {
     ${expand}
-    RETURN collect(r) AS rs, collect(m) AS ms
+    RETURN collect(${edgeItem('r', sources)}) AS rs, collect(m) AS ms
   }
   RETURN collect({id: elementId(f), shown: size(rs), total: ${total}}) AS levelExpansions,
     collect(rs) AS levelRels, collect(ms) AS levelNodes
@@ -130,7 +137,7 @@ CALL (visited, levelNodes) {
   UNWIND [visited] + levelNodes AS group
   UNWIND group AS n
   WITH DISTINCT n
-  RETURN collect({node: n, degree: ${degreeExpression('n', shape.withDegree, vis)}}) AS nodes
+  RETURN collect({node: n, degree: ${degreeExpression('n', shape.withDegree, vis)}${nodeSourcesEntry('n', sources)}}) AS nodes
 }
 RETURN nodes, expansions + levelExpansions AS expansions, rels + levelRels AS rels, truncated`;
 }
@@ -150,12 +157,14 @@ export async function findNeighbourhood(
   const limit = checkRange('limit', request.limit, 1, 1000);
   const maxNodes = checkRange('maxNodes', request.maxNodes, 1, 10_000);
   const labels = await checkNames(db, 'label', request.labels);
+  const schema = await liveSchema(db);
   const shape: Shape = {
     types: await checkNames(db, 'relationship type', request.types),
     labels,
     direction: request.direction,
     withDegree: request.withDegree,
-    vis: visibilityOf(await liveSchema(db), {
+    sources: sourceCounting(request.withSources === true, schema),
+    vis: visibilityOf(schema, {
       includeRetracted: request.includeRetracted,
       requestedLabels: labels,
     }),

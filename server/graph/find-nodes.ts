@@ -5,6 +5,7 @@ import { checkRange } from './bounds.js';
 import { quoteName } from './cypher-names.js';
 import { checkNames, liveSchema } from './live-schema.js';
 import { degreeExpression, int, toNodeModel, type NodeModel } from './model.js';
+import { nodeSourcesEntry, sourceCounting } from './source-count.js';
 import { allOf, andAlso, visibilityOf, where as whereClause } from './visibility.js';
 
 /**
@@ -16,10 +17,13 @@ export async function findNode(
   id: string,
   withDegree: boolean,
   includeRetracted: boolean | null = false,
+  withSources = false,
 ): Promise<NodeModel | null> {
-  const vis = visibilityOf(await liveSchema(db), { includeRetracted });
+  const schema = await liveSchema(db);
+  const vis = visibilityOf(schema, { includeRetracted });
+  const sources = nodeSourcesEntry('n', sourceCounting(withSources, schema));
   const [row] = await db.read(
-    `MATCH (n) WHERE elementId(n) = $id${andAlso(vis.node('n'))} RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}} AS n`,
+    `MATCH (n) WHERE elementId(n) = $id${andAlso(vis.node('n'))} RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}${sources}} AS n`,
     { id },
   );
   return row ? toNodeModel(row['n']) : null;
@@ -43,6 +47,8 @@ export interface NodesRequest {
   readonly first: number;
   readonly after?: string | null;
   readonly withDegree: boolean;
+  /** Count each node's sources (only when the query asks for sourceCount). */
+  readonly withSources?: boolean;
   /** Show retracted nodes too (hidden by default). */
   readonly includeRetracted?: boolean | null;
 }
@@ -130,10 +136,12 @@ export async function findNodes(db: Database, request: NodesRequest): Promise<No
   const first = checkRange('first', request.first, 1, 1000);
   const offset = request.after ? decodeCursor(request.after) : 0;
   const [label] = await checkNames(db, 'label', request.label ? [request.label] : []);
-  const vis = visibilityOf(await liveSchema(db), {
+  const schema = await liveSchema(db);
+  const vis = visibilityOf(schema, {
     includeRetracted: request.includeRetracted,
     requestedLabels: label ? [label] : [],
   });
+  const sources = nodeSourcesEntry('n', sourceCounting(request.withSources === true, schema));
   const where = request.where ?? [];
   const orderBy = request.orderBy ?? [];
   await checkNames(db, 'property key', [...where.map((f) => f.key), ...orderBy.map((o) => o.key)]);
@@ -150,7 +158,7 @@ export async function findNodes(db: Database, request: NodesRequest): Promise<No
 CALL () {
   ${match}
   WITH n ORDER BY ${[...order, 'elementId(n)'].join(', ')} SKIP $offset LIMIT $first
-  RETURN collect({node: n, degree: ${degreeExpression('n', request.withDegree, vis)}}) AS page
+  RETURN collect({node: n, degree: ${degreeExpression('n', request.withDegree, vis)}${sources}}) AS page
 }
 RETURN total, page`;
   const [row] = await db.read(statement, params);

@@ -20,7 +20,12 @@ import {
   type LinkEvidence,
   type PathSupport,
 } from './path-support.js';
-import { originsExpression } from './source-count.js';
+import {
+  nodeSourcesEntry,
+  originsExpression,
+  sourceCounting,
+  type SourceCounting,
+} from './source-count.js';
 import { allOf, andAlso, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface PathsRequest {
@@ -31,6 +36,8 @@ export interface PathsRequest {
   readonly direction: Direction;
   readonly first: number;
   readonly withDegree: boolean;
+  /** Count each node's sources (only when the query asks for sourceCount; links have theirs from the evidence). */
+  readonly withSources?: boolean;
   /** Let paths run through retracted facts (hidden by default). */
   readonly includeRetracted?: boolean | null;
   /** Follow only relationships with at least this many independent sources (0: all). */
@@ -91,6 +98,7 @@ export function pathsStatement(
   vis: Visibility = SHOW_EVERYTHING,
   support: SupportOptions | null = null,
   longerBy = 0,
+  sources: SourceCounting = null,
 ): string {
   const search =
     longerBy > 0
@@ -112,7 +120,7 @@ CALL (paths) {
   UNWIND paths AS p
   UNWIND nodes(p) AS n
   WITH DISTINCT n
-  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}}) AS nodes
+  RETURN collect({node: n, degree: ${degreeExpression('n', withDegree, vis)}${nodeSourcesEntry('n', sources)}}) AS nodes
 }${evidence}
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths, nodes${support ? ', evidence' : ''}`;
 }
@@ -200,7 +208,16 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
     ? { documents: schema.labels.has('Article'), minSources, excludeDisputed }
     : null;
   const [row] = await db.read(
-    pathsStatement(types, request.direction, maxLength, request.withDegree, vis, support, longerBy),
+    pathsStatement(
+      types,
+      request.direction,
+      maxLength,
+      request.withDegree,
+      vis,
+      support,
+      longerBy,
+      sourceCounting(request.withSources === true, schema),
+    ),
     { from: request.from, to: request.to, first: int(first), minSources: int(minSources) },
   );
   const missing = [
@@ -237,7 +254,12 @@ export async function findPaths(db: Database, request: PathsRequest): Promise<Pa
     : listed;
   return {
     nodes: ((row?.['nodes'] as JsonValue[]) ?? []).map(toNodeModel),
-    edges: uniqueById(found.flatMap((p) => p.relationships)),
+    // A link's sourceCount is the size of its origins, which the evidence has already read (by the
+    // same rule); without evidence (no `sources` key) the resolver counts 0 for an uncited link.
+    edges: uniqueById(found.flatMap((p) => p.relationships)).map((r) => ({
+      ...r,
+      sourceCount: evidence.get(r.id)?.origins.length ?? null,
+    })),
     paths,
     length: found.length ? Math.min(...found.map((p) => p.relationships.length)) : null,
     supportAvailable: ranked,

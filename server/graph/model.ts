@@ -6,10 +6,18 @@ import { hopVisible, SHOW_EVERYTHING, type Visibility } from './visibility.js';
 export interface NodeModel extends JsonNode {
   /** Its degree, when the statement computed it (only when the query asks for it). */
   readonly degree: number | null;
+  /**
+   * Its independent sources, when the statement counted them (only when the query asks); null or
+   * absent otherwise (e.g. write results), and the resolver asks the batched loader.
+   */
+  readonly sourceCount?: number | null;
 }
 
 /** A relationship as resolvers receive it (the GraphEdge parent). */
-export type EdgeModel = JsonRelationship;
+export interface EdgeModel extends JsonRelationship {
+  /** As {@link NodeModel.sourceCount}. */
+  readonly sourceCount?: number | null;
+}
 
 /** Nodes and relationships, each once. */
 export interface SubgraphModel {
@@ -17,11 +25,18 @@ export interface SubgraphModel {
   readonly edges: EdgeModel[];
 }
 
-/** What a statement returns for a node: `{node, degree}`, degree null when not asked for. */
+/**
+ * What a statement returns for a node: `{node, degree}` and, when the query asks for sourceCount,
+ * `sources`; degree null when not asked for.
+ */
 export function toNodeModel(value: JsonValue | undefined): NodeModel {
-  const v = value as { node: JsonNode; degree: JsonValue } | null | undefined;
+  const v = value as { node: JsonNode; degree: JsonValue; sources?: JsonValue } | null | undefined;
   if (!v?.node) throw new Error('expected {node, degree} from the statement');
-  return { ...v.node, degree: typeof v.degree === 'number' ? v.degree : null };
+  return {
+    ...v.node,
+    degree: typeof v.degree === 'number' ? v.degree : null,
+    sourceCount: typeof v.sources === 'number' ? v.sources : null,
+  };
 }
 
 /** Keeps the first of each id, in order. */
@@ -31,12 +46,21 @@ export function uniqueById<T extends { id: string }>(items: Iterable<T>): T[] {
   return [...seen.values()];
 }
 
-/** Flattens nested lists of relationships (as levelled statements return them) into unique edges. */
+/**
+ * Flattens nested lists of relationships (as levelled statements return them) into unique edges.
+ * Each is a relationship, or `{rel, sources}` when the statement counted its sources (edgeItem).
+ */
 export function uniqueEdges(value: JsonValue | undefined): EdgeModel[] {
   const out: EdgeModel[] = [];
   const walk = (v: JsonValue | undefined): void => {
     if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') out.push(v as unknown as EdgeModel);
+    else if (v && typeof v === 'object' && 'rel' in v) {
+      const counted = v as { rel: JsonValue; sources: JsonValue };
+      out.push({
+        ...(counted.rel as unknown as JsonRelationship),
+        sourceCount: typeof counted.sources === 'number' ? counted.sources : null,
+      });
+    } else if (v && typeof v === 'object') out.push(v as unknown as EdgeModel);
   };
   walk(value);
   return uniqueById(out);

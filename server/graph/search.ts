@@ -7,6 +7,7 @@ import { checkNames, liveSchema, type FulltextIndex } from './live-schema.js';
 import { isBookkeepingKey, isBookkeepingLabel } from '../writes/bookkeeping.js';
 import { degreeExpression, int, toNodeModel, type NodeModel } from './model.js';
 import { findSnippet, luceneQuery, searchWords, type Snippet } from './search-text.js';
+import { nodeSourcesEntry, sourceCounting, type SourceCounting } from './source-count.js';
 import { allOf, SHOW_EVERYTHING, visibilityOf, type Visibility } from './visibility.js';
 
 export interface SearchRequest {
@@ -14,6 +15,8 @@ export interface SearchRequest {
   readonly labels?: readonly string[] | null;
   readonly first: number;
   readonly withDegree: boolean;
+  /** Count each hit's sources (only when the query asks for sourceCount). */
+  readonly withSources?: boolean;
   /** Property keys tried first for the snippet (the caption keys). */
   readonly captionKeys: readonly string[];
   /** Find retracted nodes too (hidden by default). */
@@ -50,6 +53,7 @@ export function fulltextStatement(
   labelFilter: readonly string[],
   withDegree: boolean,
   vis: Visibility = SHOW_EVERYTHING,
+  sources: SourceCounting = null,
 ): string {
   const filter = allOf(
     labelFilter.length > 0 ? `node${nameAlternatives(labelFilter)}` : '',
@@ -57,7 +61,7 @@ export function fulltextStatement(
   );
   const filtered = filter !== '';
   return `CALL db.index.fulltext.queryNodes($index, $query${filtered ? '' : ', {limit: $first}'}) YIELD node, score
-${filtered ? `WHERE ${filter}\n` : ''}RETURN {node: node, degree: ${degreeExpression('node', withDegree, vis)}} AS hit, score
+${filtered ? `WHERE ${filter}\n` : ''}RETURN {node: node, degree: ${degreeExpression('node', withDegree, vis)}${nodeSourcesEntry('node', sources)}} AS hit, score
 LIMIT $first`;
 }
 
@@ -71,6 +75,7 @@ export function scanStatement(
   labels: readonly string[],
   withDegree: boolean,
   vis: Visibility = SHOW_EVERYTHING,
+  sources: SourceCounting = null,
 ): string {
   const visible = vis.node('n');
   return `MATCH (n${nameAlternatives(labels)})${visible === '' ? '' : ` WHERE ${visible}`}
@@ -86,7 +91,7 @@ WITH n, CASE
   END AS score
 ORDER BY score DESC, elementId(n)
 LIMIT $first
-RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}} AS hit, score`;
+RETURN {node: n, degree: ${degreeExpression('n', withDegree, vis)}${nodeSourcesEntry('n', sources)}} AS hit, score`;
 }
 
 /** Caption keys first, then the rest: the order in which properties are tried for the snippet. */
@@ -116,6 +121,7 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
   });
   // Dossier's bookkeeping labels are never searched unless asked for, so they do not stop an
   // index that covers every label of the user's graph from serving the search.
+  const counting = sourceCounting(request.withSources === true, live);
   const userLabels = [...live.labels].filter((l) => !isBookkeepingLabel(l));
   const index = chooseIndex(live.fulltextIndexes, labels.length > 0 ? labels : userLabels);
 
@@ -128,7 +134,7 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
       { labels: new Set(index.labels), propertyKeys: live.propertyKeys },
       { includeRetracted: request.includeRetracted, requestedLabels: labels },
     );
-    rows = await db.read(fulltextStatement(filter, request.withDegree, indexed), {
+    rows = await db.read(fulltextStatement(filter, request.withDegree, indexed, counting), {
       index: index.name,
       query: luceneQuery(
         words,
@@ -137,7 +143,7 @@ export async function search(db: Database, request: SearchRequest): Promise<Sear
       first: int(first),
     });
   } else {
-    rows = await db.read(scanStatement(labels, request.withDegree, vis), {
+    rows = await db.read(scanStatement(labels, request.withDegree, vis, counting), {
       words,
       needle: request.text.trim().toLowerCase(),
       first: int(first),

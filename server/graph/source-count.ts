@@ -20,6 +20,38 @@ export function originsExpression(v: string, documents: boolean): string {
     : `COLLECT { ${each} RETURN DISTINCT 'document:' + toString(sid) }`;
 }
 
+/**
+ * How a statement counts sources: null when the query does not select `sourceCount` (the statement
+ * is then exactly what it was without it), else whether cited ids resolve to documents.
+ */
+export type SourceCounting = { readonly documents: boolean } | null;
+
+/** The counting a statement needs: `wanted` is whether the query selects `sourceCount`. */
+export function sourceCounting(
+  wanted: boolean,
+  schema: { readonly labels: ReadonlySet<string> },
+): SourceCounting {
+  return wanted ? { documents: schema.labels.has('Article') } : null;
+}
+
+/**
+ * An element's source count inside a statement, by {@link originsExpression}. The CASE keeps it
+ * one property read per element on graphs whose facts cite nothing (POLE, generated graphs).
+ */
+export function sourceCountExpression(v: string, documents: boolean): string {
+  return `CASE WHEN ${v}.sources IS NULL THEN 0 ELSE size(${originsExpression(v, documents)}) END`;
+}
+
+/** The `, sources: ...` entry of a `{node: n, degree: ...}` row, or '' when not counted. */
+export function nodeSourcesEntry(v: string, counting: SourceCounting): string {
+  return counting ? `, sources: ${sourceCountExpression(v, counting.documents)}` : '';
+}
+
+/** A relationship as a statement collects it: `r`, or `{rel: r, sources: ...}` when counted. */
+export function edgeItem(v: string, counting: SourceCounting): string {
+  return counting ? `{rel: ${v}, sources: ${sourceCountExpression(v, counting.documents)}}` : v;
+}
+
 /** An element whose sources to count: a node or a relationship, by element id. */
 export interface ElementKey {
   readonly kind: 'node' | 'edge';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
+import { readSourceCounts, type ElementKey } from '../../server/graph/source-count.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
@@ -255,5 +256,41 @@ describe('the typed story API on the story graph', () => {
     // disagreements; claims (relations) and disputed entities at level 2; the claims' relations
     // and their sources' articles at level 3.
     expect(deeper.sent.statements).toHaveLength(5);
+  });
+  it('centralSubgraph and neighbourhood count sourceCount inside their one statement, by the same rule as the batched loader', async () => {
+    type Element = { id: string; sourceCount: number };
+    type Picture = { nodes: Element[]; edges: Element[] };
+    /** The counts the loader's statement gives for the same elements (the rule before this change). */
+    const byLoader = async (p: Picture): Promise<number[]> =>
+      readSourceCounts(db, [
+        ...p.nodes.map((n): ElementKey => ({ kind: 'node', id: n.id })),
+        ...p.edges.map((e): ElementKey => ({ kind: 'edge', id: e.id })),
+      ]);
+    const counts = (p: Picture): number[] => [...p.nodes, ...p.edges].map((e) => e.sourceCount);
+
+    const central = await gql.counted<{ centralSubgraph: Picture }>(
+      '{ centralSubgraph(first: 30) { nodes { id sourceCount } edges { id sourceCount } } }',
+    );
+    expect(central.errors).toBeUndefined();
+    const first = central.data?.centralSubgraph as Picture;
+    expect(central.sent.statements).toHaveLength(1);
+    expect(counts(first)).toEqual(await byLoader(first));
+    expect(counts(first).some((c) => c > 1)).toBe(true);
+
+    const [tiktok] = await db.read("MATCH (n {id: 'tiktok'}) RETURN elementId(n) AS id");
+    const hood = await gql.counted<{ neighbourhood: Picture }>(
+      'query ($ids: [ID!]!) { neighbourhood(ids: $ids) { nodes { id sourceCount } edges { id sourceCount } } }',
+      { ids: [tiktok?.['id']] },
+    );
+    expect(hood.errors).toBeUndefined();
+    const expanded = hood.data?.neighbourhood as Picture;
+    expect(hood.sent.statements).toHaveLength(1);
+    expect(counts(expanded)).toEqual(await byLoader(expanded));
+    expect(counts(expanded).some((c) => c > 1)).toBe(true);
+
+    // Not selected: the statement counts nothing (the one the query sent before sourceCount).
+    const plain = await gql.counted('{ centralSubgraph(first: 30) { nodes { id } edges { id } } }');
+    expect(plain.sent.statements).toHaveLength(1);
+    expect(plain.sent.statements[0]).not.toContain('sources');
   });
 });

@@ -241,8 +241,8 @@ describe('paths ranked by evidence on the story', () => {
     }
     const nodes = new Map(result?.nodes.map((n) => [n.properties['name'], n.sourceCount]));
     expect([nodes.get('t-x'), nodes.get('t-y'), nodes.get('t-z')]).toEqual([1, 3, 0]);
-    // The paths statement, then one statement for the sources of every node and edge.
-    expect(res.sent.statements).toHaveLength(2);
+    // One statement: nodes count their sources in it, links take theirs from the path evidence.
+    expect(res.sent.statements).toHaveLength(1);
     await db.write(
       "MATCH (n) WHERE n.id STARTS WITH 't-' OR n.name STARTS WITH 't-' DETACH DELETE n",
     );

@@ -5,14 +5,16 @@ import type { GraphQLContext } from '../../context.js';
 import { loadersOf } from '../../loaders.js';
 
 /**
- * An element's sourceCount: 0 without a `sources` property (no statement, so a graph whose facts
- * cite nothing pays nothing), else batched per level by the loader.
+ * An element's sourceCount: the one its statement computed when the query selected it (the read
+ * statements do, see selection.ts), else 0 without a `sources` property (no statement, so a graph
+ * whose facts cite nothing pays nothing), else batched per level by the loader (write results).
  */
 function sourceCountOf(
   kind: 'node' | 'edge',
-  el: { id: string; properties: Record<string, unknown> },
+  el: { id: string; properties: Record<string, unknown>; sourceCount?: number | null },
   ctx: GraphQLContext,
 ): number | Promise<number> {
+  if (typeof el.sourceCount === 'number') return el.sourceCount;
   return el.properties['sources'] == null
     ? 0
     : loadersOf(ctx).sourceCount.load({ kind, id: el.id });

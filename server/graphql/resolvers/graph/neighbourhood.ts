@@ -1,6 +1,6 @@
 import { findNeighbourhood } from '../../../graph/find-neighbourhood.js';
 import type { Resolvers } from '../../generated/resolvers.js';
-import { selects } from './selection.js';
+import { selects, selectsSourceCount } from './selection.js';
 
 export const neighbourhoodResolvers: Resolvers = {
   Query: {
@@ -14,6 +14,7 @@ export const neighbourhoodResolvers: Resolvers = {
         limit: args.limit ?? 100,
         maxNodes: args.maxNodes ?? 2000,
         withDegree: selects(info, 'nodes', 'degree'),
+        withSources: selectsSourceCount(info),
         includeRetracted: args.includeRetracted,
       }),
   },

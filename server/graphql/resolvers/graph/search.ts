@@ -11,6 +11,7 @@ export const searchResolvers: Resolvers = {
         first: args.first ?? 10,
         captionKeys: config.captionKeys,
         withDegree: selects(info, 'hits', 'node', 'degree'),
+        withSources: selects(info, 'hits', 'node', 'sourceCount'),
         includeRetracted: args.includeRetracted,
       }),
   },

@@ -35,3 +35,11 @@ export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
   }
   return true;
 }
+
+/**
+ * True when the query asks for `sourceCount` of the nodes or edges below the current field (a
+ * Subgraph or Neighbourhood), so the statement counts sources instead of a second round trip.
+ */
+export function selectsSourceCount(info: GraphQLResolveInfo): boolean {
+  return selects(info, 'nodes', 'sourceCount') || selects(info, 'edges', 'sourceCount');
+}

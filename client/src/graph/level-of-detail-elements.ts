@@ -96,7 +96,6 @@ export function lodStylesheet(theme: Theme): StylesheetJson {
         'background-opacity': 0.9,
         'background-image': 'none',
         'border-width': 1.5,
-        'border-style': 'dashed',
         'border-color': dark ? '#8fa3c4' : '#5b6b86',
         label: 'data(caption)',
         'font-size': 'data(fontSize)',
@@ -115,7 +114,6 @@ export function lodStylesheet(theme: Theme): StylesheetJson {
       style: {
         width: 'data(width)',
         'line-color': c.edge,
-        'line-style': 'dashed',
         opacity: 0.45,
         'curve-style': 'haystack',
         'target-arrow-shape': 'none',

@@ -82,7 +82,7 @@ export async function ensureNeo4jInstalled(
   const classesDir = join(dir, 'classes');
   if (existsSync(marker)) {
     requireTools(false);
-    return { dir, version, classpath: readClasspath(classpathFile, classesDir) };
+    return { dir, version, classpath: readClasspath(dir, classpathFile, classesDir) };
   }
   requireTools(true);
   mkdirSync(dir, { recursive: true });
@@ -102,6 +102,7 @@ export async function ensureNeo4jInstalled(
   renameSync(tmpClasspath, classpathFile);
 
   rmSync(classesDir, { recursive: true, force: true });
+  rmSync(join(dir, 'dossier-launcher.jar'), { force: true });
   mkdirSync(classesDir, { recursive: true });
   const jars = readFileSync(classpathFile, 'utf8').trim();
   const javac = spawnSync('javac', ['-cp', jars, '-d', classesDir, launcherSource], {
@@ -112,11 +113,29 @@ export async function ensureNeo4jInstalled(
   }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   progress(`Neo4j ${version} is installed.`);
-  return { dir, version, classpath: readClasspath(classpathFile, classesDir) };
+  return { dir, version, classpath: readClasspath(dir, classpathFile, classesDir) };
 }
 
-function readClasspath(file: string, classesDir: string): string {
-  return `${classesDir}:${readFileSync(file, 'utf8').trim()}`;
+/**
+ * The launcher's class as a jar, made with the JDK's jar tool on first use: class-data sharing
+ * (class-data-sharing.ts) only archives classes from jars and refuses a class path with a
+ * non-empty directory on it. Undefined when there is no jar tool (a JRE), so no CDS.
+ */
+function launcherJar(dir: string, classesDir: string): string | undefined {
+  const jar = join(dir, 'dossier-launcher.jar');
+  if (existsSync(jar)) return jar;
+  const partial = `${jar}.${process.pid}.tmp`;
+  const made = spawnSync('jar', ['cf', partial, '-C', classesDir, '.'], { stdio: 'ignore' });
+  if (made.error !== undefined || made.status !== 0) {
+    rmSync(partial, { force: true });
+    return undefined;
+  }
+  renameSync(partial, jar);
+  return jar;
+}
+
+function readClasspath(dir: string, file: string, classesDir: string): string {
+  return `${launcherJar(dir, classesDir) ?? classesDir}:${readFileSync(file, 'utf8').trim()}`;
 }
 
 function runMaven(args: string[], progress: Progress): Promise<void> {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { classDataSharing } from './class-data-sharing.js';
 import { ensureNeo4jInstalled, type Progress } from './fetch-jars.js';
 import { readSettings, settingsFile } from './settings.js';
 
@@ -177,10 +178,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     );
   }
 
+  // The flags an archive of loaded classes must have been written with to be used (see
+  // class-data-sharing.ts): the same for the app's start and a bare one, such as the bench's.
+  const vmFlags = [`-Xms${options.heap}`, `-Xmx${options.heap}`, '-XX:+UseG1GC'];
+  const cds = classDataSharing(install.dir, install.classpath, vmFlags);
   const jvmArgs = [
-    `-Xms${options.heap}`,
-    `-Xmx${options.heap}`,
-    '-XX:+UseG1GC',
+    ...vmFlags,
+    ...cds.flags,
     // No -XX:+ExitOnOutOfMemoryError: Neo4j answers an OutOfMemoryError inside a query with
     // Neo.TransientError.General.OutOfMemoryError and carries on, while the flag would let one read
     // that builds a huge list in a single expression (Neo4j does not count those against
@@ -209,10 +213,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   writeFileSync(pidFile, JSON.stringify({ pid, port } satisfies PidRecord));
   options.onSpawned?.();
 
+  // 'close', not 'exit': the output is read to its end first, which says whether a class archive
+  // was written in full.
   const exited = new Promise<number | null>((resolveExit) => {
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       rmSync(pidFile, { force: true });
-      resolveExit(code);
+      try {
+        cds.settle();
+      } finally {
+        resolveExit(code);
+      }
     });
   });
 
@@ -222,6 +232,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       recent.push(line);
       if (recent.length > 30) recent.shift();
       options.onOutput?.(line);
+      cds.onOutput(line);
       if (line.startsWith('DOSSIER_NEO4J_READY')) resolveReady();
     };
     for (const stream of [child.stdout, child.stderr]) {
@@ -253,7 +264,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin?.end();
       child.kill('SIGTERM');
-      const done = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+      // Writing the class archive at exit takes seconds more, once.
+      const grace = cds.writesArchive ? 120_000 : 30_000;
+      const done = await Promise.race([exited.then(() => true), sleep(grace).then(() => false)]);
       if (!done) {
         child.kill('SIGKILL');
         await exited;

@@ -84,7 +84,10 @@ async function main(): Promise<void> {
   if (empty) {
     logger.info('The database is empty: loading the story graph.');
     const progress = logProgress(logger);
-    await seedStory(db, { progress: (m) => progress(m, stepFromCount(m, 'story graph', 'steps')) });
+    await seedStory(db, {
+      empty: true,
+      progress: (m) => progress(m, stepFromCount(m, 'story graph', 'steps')),
+    });
   }
 
   const app = createApp({ config, db, logger, schema });

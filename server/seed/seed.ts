@@ -18,6 +18,8 @@ export interface SeedOptions {
    * 'statements': the file as written, one statement after another, as cypher-shell runs it.
    */
   readonly method?: 'batches' | 'statements';
+  /** The caller has just seen the database hold no nodes (main.ts asks before seeding). */
+  readonly empty?: boolean;
 }
 
 export interface SeedResult {
@@ -45,6 +47,8 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
   const statements = await loadSeed(db, readFileSync(seedFile, 'utf8'), {
     progress,
     method: options.method ?? 'batches',
+    // After a reset the database is empty too.
+    ...(options.reset || options.empty ? { empty: true } : {}),
   });
   const result = { statements, ...(await countGraph(db)) };
   progress(`Story graph loaded: ${result.nodes} nodes, ${result.relationships} relationships.`);
@@ -58,7 +62,7 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
 export async function loadSeed(
   db: Database,
   seed: string,
-  options: Required<Pick<SeedOptions, 'progress' | 'method'>>,
+  options: Required<Pick<SeedOptions, 'progress' | 'method'>> & Pick<SeedOptions, 'empty'>,
 ): Promise<number> {
   const { progress } = options;
   const statements = splitStatements(seed);
@@ -77,7 +81,7 @@ export async function loadSeed(
       { timeoutMs: 600_000 },
     );
   } else {
-    const empty = (await countGraph(db)).nodes === 0;
+    const empty = options.empty ?? (await isEmpty(db));
     const steps = seedSteps(statements, { dynamicLabels: empty });
     progress(
       `Loading the story graph (${statements.length} statements as ${steps.length} batches, one transaction) …`,
@@ -117,10 +121,6 @@ async function runSteps(
   }
 }
 
-/**
- * One text for every count the start-up and the seed need: on a cold JVM each new statement costs
- * a plan (up to seconds), while the same text again is served from Neo4j's plan cache.
- */
 const COUNT_GRAPH =
   'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships';
 
@@ -129,7 +129,11 @@ async function countGraph(db: Database): Promise<{ nodes: number; relationships:
   return { nodes: Number(row?.['nodes'] ?? 0), relationships: Number(row?.['relationships'] ?? 0) };
 }
 
-/** True when the database holds no nodes at all. */
+/**
+ * True when the database holds no nodes at all. The start-up probe (main.ts): the first statement
+ * a fresh JVM plans, so the simplest that answers — it cost a cold JVM about 0.7 s of CPU less than
+ * the two counts it replaced.
+ */
 export async function isEmpty(db: Database): Promise<boolean> {
-  return (await countGraph(db)).nodes === 0;
+  return (await db.read('MATCH (n) RETURN 1 AS found LIMIT 1')).length === 0;
 }

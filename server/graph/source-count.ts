@@ -26,12 +26,19 @@ export function originsExpression(v: string, documents: boolean): string {
  */
 export type SourceCounting = { readonly documents: boolean } | null;
 
-/** The counting a statement needs: `wanted` is whether the query selects `sourceCount`. */
+/**
+ * The counting a statement needs: `wanted` is whether the query selects `sourceCount`. None on a
+ * graph without the `sources` key (POLE, generated graphs): the statement stays as it is, and the
+ * resolver counts 0 for each element without the property, asking the loader for any that has it
+ * (cited since the schema was cached), so the answer is the same and costs nothing there.
+ */
 export function sourceCounting(
   wanted: boolean,
-  schema: { readonly labels: ReadonlySet<string> },
+  schema: { readonly labels: ReadonlySet<string>; readonly propertyKeys: ReadonlySet<string> },
 ): SourceCounting {
-  return wanted ? { documents: schema.labels.has('Article') } : null;
+  return wanted && schema.propertyKeys.has('sources')
+    ? { documents: schema.labels.has('Article') }
+    : null;
 }
 
 /**

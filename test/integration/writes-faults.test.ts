@@ -64,6 +64,13 @@ function writeStream(
   source: string,
   numbers: number[],
   writers: number,
+  /**
+   * Called as each write is acknowledged, with how many are: the kill is made from here, at the
+   * 20th, so the other writers' requests are in flight and the rest of the stream comes after it
+   * however fast the machine is (a kill made after polling the count could land once every write
+   * was already answered, leaving nothing to retry).
+   */
+  onAcknowledged: (count: number) => void,
 ): { done: Promise<Outcome>; acknowledged: () => number; failure: () => Error | undefined } {
   const outcome: Outcome = { acknowledged: new Set(), retried: 0, codes: new Map() };
   const send = async (i: number): Promise<void> => {
@@ -94,6 +101,7 @@ function writeStream(
         };
         if (body.data?.addEntity) {
           outcome.acknowledged.add(i);
+          onAcknowledged(outcome.acknowledged.size);
           return;
         }
         const code = String(body.errors?.[0]?.extensions?.code ?? `HTTP ${res.status}`);
@@ -232,20 +240,30 @@ describe.runIf(local)(
 
     it('kill -9 of Neo4j during a stream of sourced writes: no partial fact, every acknowledged write there, none twice', async () => {
       const numbers = Array.from({ length: PER_KILL }, (_, i) => i);
-      const stream = writeStream(() => base, source, numbers, 4);
-      await until(
-        '20 acknowledged writes',
-        () => stream.acknowledged() >= 20,
-        180_000,
-        stream.failure,
-      );
       const [jvm] = neo4jJvmsFor(dataDir);
       expect(jvm).toBeDefined();
-      const ackedAtKill = stream.acknowledged();
-      process.kill(jvm as number, 'SIGKILL');
+      let ackedAtKill = 0;
+      const stream = writeStream(
+        () => base,
+        source,
+        numbers,
+        4,
+        (count) => {
+          if (count !== 20) return;
+          ackedAtKill = count;
+          process.kill(jvm as number, 'SIGKILL');
+        },
+      );
       const outcome = await stream.done;
       expect(app.child.exitCode).toBeNull();
-      expect(outcome.retried).toBeGreaterThan(0);
+      // The kill landed mid-stream and Neo4j was restarted under the app. Whether a client saw an
+      // error depends on how fast the restart is: the app retries a transient failure for up to
+      // 5 s itself (server/db/retry.ts), and with the class-data archive Neo4j is often back
+      // within that, so `retried` may be 0; what must hold is the check below.
+      expect(ackedAtKill).toBe(20);
+      const [restarted] = neo4jJvmsFor(dataDir);
+      expect(restarted).toBeDefined();
+      expect(restarted).not.toBe(jvm);
       await checkWhole(numbers, outcome);
       console.log(
         `kill -9 Neo4j: ${ackedAtKill} acknowledged before the kill, ${outcome.retried} retried attempts (${[...outcome.codes].map(([c, n]) => `${c} ${n}`).join(', ')}), ${numbers.length} witnesses whole`,
@@ -254,15 +272,19 @@ describe.runIf(local)(
 
     it('kill -9 of the app during a stream of sourced writes, then a restart: no partial fact, every acknowledged write there, none twice', async () => {
       const numbers = Array.from({ length: WITNESSES }, (_, i) => i);
-      const stream = writeStream(() => base, source, numbers.slice(PER_KILL), 4);
-      await until(
-        '20 more acknowledged writes',
-        () => stream.acknowledged() >= 20,
-        180_000,
-        stream.failure,
+      let ackedAtKill = 0;
+      const stream = writeStream(
+        () => base,
+        source,
+        numbers.slice(PER_KILL),
+        4,
+        (count) => {
+          if (count !== 20) return;
+          ackedAtKill = count;
+          app.child.kill('SIGKILL');
+        },
       );
-      const ackedAtKill = stream.acknowledged();
-      app.child.kill('SIGKILL');
+      await until('20 more acknowledged writes', () => ackedAtKill === 20, 180_000, stream.failure);
       await app.exited;
       // The JVM notices its parent is gone and stops; a new app stops any left over.
       app = startApp(env());

@@ -8,8 +8,13 @@
  * Cytoscape, no DOM; the View is untouched.
  */
 
-/** Above this many elements (nodes and relationships of the drawing) a picture is simplified. */
-export const LOD_THRESHOLD = 6_000;
+/**
+ * Above this many elements (nodes and relationships of the drawing) a picture is simplified. High,
+ * because the timeline, the structure panel, layouts and exports read what Cytoscape holds: a
+ * simplified picture gives them only the drawn part. Below it everything is drawn, at a cost
+ * (a full redraw of 25,000 elements takes seconds on a CPU) but with every panel whole.
+ */
+export const LOD_THRESHOLD = 25_000;
 /** Most elements a simplified picture hands to Cytoscape (aggregates included). */
 export const LOD_BUDGET = 6_000;
 /** The side of a cell of the finest grid, in screen pixels at the zoom the plan is made for. */

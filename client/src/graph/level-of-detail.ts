@@ -1,3 +1,5 @@
+import type { AggregateEdge } from '../grouping/groups.js';
+
 /**
  * Level of detail for very large pictures (issue 16 item 6). Cytoscape pays per element for style,
  * bounds and drawing, so 125,000 elements take seconds per redraw on a CPU whatever the renderer
@@ -127,13 +129,11 @@ export interface LodCell {
   readonly caption: string;
 }
 
-/** The relationships between two drawn ends with at least one an aggregate, counted. */
-export interface LodLink {
-  readonly id: string;
-  readonly source: string;
-  readonly target: string;
-  readonly count: number;
-}
+/**
+ * The relationships between two drawn ends with at least one an aggregate, counted: the same shape
+ * as grouping's counted edge, so both kinds of aggregate are drawn from one definition.
+ */
+export type LodLink = AggregateEdge;
 
 export interface LodPlan {
   /** Real nodes drawn. */

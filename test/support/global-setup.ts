@@ -23,6 +23,25 @@ interface SharedNeo4j {
 const SHARED = Symbol.for('dossier.test-neo4j');
 const registry = globalThis as { [SHARED]?: SharedNeo4j };
 
+/**
+ * Stops the JVM and leaves no timer behind. `local.stop()` races the exit against a grace timer
+ * (30 s, 120 s while the JVM writes its class-data archive) that it never clears, and this is
+ * vitest's main process: the timer kept it alive for the rest of the grace after the JVM had gone
+ * (25 s of nothing at the end of every run, and on a clone's first run, whose JVM writes the
+ * archive, vitest's 60 s "close timed out" with the hanging-process reporter naming that Timeout).
+ * The same SIGTERM, then stop() only if the JVM outlives our own grace (it SIGKILLs).
+ */
+async function stopAndRelease(local: LocalNeo4j): Promise<void> {
+  process.kill(local.pid, 'SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([
+    local.exited.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 120_000))),
+  ]);
+  clearTimeout(timer);
+  if (!inTime) await local.stop();
+}
+
 /** True when testcontainers can reach a container engine (Docker socket or DOCKER_HOST). */
 async function containerRuntimeAvailable(): Promise<boolean> {
   const hasSocket =
@@ -110,7 +129,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (--mine.users > 0) return;
     delete registry[SHARED];
     const t0 = Date.now();
-    await local.stop();
+    await stopAndRelease(local);
     console.log(`[neo4j] stopped in ${Date.now() - t0} ms`);
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -1,12 +1,14 @@
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import type { EdgeData, NodeData } from '../graph/to-elements.js';
 import type { Explorer } from '../graph/explorer.js';
+import { pictureOf } from '../state/picture.js';
 import { THEME_COLORS } from '../style/style-rules.js';
 import { svgSafeStylesheet } from '../style/stylesheet.js';
 import { copyText, download } from '../ui/dom.js';
 import { asCypher, asGraphQL } from './copy-as.js';
 import { edgesToCsv, nodesToCsv } from './csv.js';
+import { exportElements, type ExportElements } from './export-elements.js';
 import { toGraphML } from './graphml.js';
 
 // Core.svg() is registered here, not with the renderer: this module loads on the first export,
@@ -34,16 +36,47 @@ function stamp(): string {
   return new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 }
 
+/**
+ * What the data exports carry: the elements on screen. Drawn in full, that is what Cytoscape
+ * holds; a simplified picture holds only the part near the viewport, so it is the View's whole
+ * picture (export-elements.ts).
+ */
+function dataOf(explorer: Explorer): ExportElements {
+  if (explorer.simplified) {
+    const cy = explorer.cy;
+    return exportElements(
+      pictureOf(explorer.view, explorer.cache, explorer.labelPriority),
+      explorer.view,
+      explorer.cache,
+      explorer.labelPriority,
+      (id) => {
+        const e = cy.getElementById(id);
+        return e.nonempty() ? (e.json() as unknown as ElementDefinition) : undefined;
+      },
+    );
+  }
+  const visible = explorer.visible();
+  return {
+    elements: visible.jsons() as unknown as ElementDefinition[],
+    nodes: visible.nodes().map((n) => n.data() as NodeData),
+    edges: visible.edges().map((e) => e.data() as EdgeData),
+    positions: new Map(visible.nodes().map((n) => [n.id(), n.position()] as const)),
+  };
+}
+
 /** Runs one export of the visible view; returns a message to show. */
 export async function runExport(kind: ExportKind, explorer: Explorer): Promise<string> {
   const cy = explorer.cy;
   // Transient highlights (just added, search hit) are not part of the picture.
   cy.elements().removeClass('new search-hit');
-  const visible = explorer.visible();
-  const nodes = visible.nodes().map((n) => n.data() as NodeData);
-  const edges = visible.edges().map((e) => e.data() as EdgeData);
+  const { elements, nodes, edges, positions } = dataOf(explorer);
   const bg = THEME_COLORS[explorer.view.theme].bg;
   const base = `dossier-${stamp()}`;
+  // PNG and SVG are pictures of what is drawn: of a simplified picture, its simplification.
+  const simplified = explorer.simplified;
+  const asDrawn = simplified
+    ? ` It shows the simplified picture as drawn (${simplified.drawn.toLocaleString('en-US')} of ${simplified.total.toLocaleString('en-US')} elements); data exports carry every element.`
+    : '';
   switch (kind) {
     case 'png': {
       const blob = cy.png({
@@ -55,7 +88,7 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
         maxHeight: 8000,
       }) as unknown as Blob;
       download(`${base}.png`, blob);
-      return 'PNG downloaded.';
+      return `PNG downloaded.${asDrawn}`;
     }
     case 'svg': {
       cy.style(svgSafeStylesheet(explorer.stylesheet()));
@@ -64,20 +97,18 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
       } finally {
         cy.style(explorer.stylesheet());
       }
-      return 'SVG downloaded.';
+      return `SVG downloaded.${asDrawn}`;
     }
     case 'json':
       download(
         `${base}.json`,
-        JSON.stringify({ elements: visible.jsons(), style: styleJson(cy) }, null, 2),
+        JSON.stringify({ elements, style: styleJson(cy) }, null, 2),
         'application/json',
       );
       return 'Cytoscape JSON downloaded.';
-    case 'graphml': {
-      const positions = new Map(visible.nodes().map((n) => [n.id(), n.position()] as const));
+    case 'graphml':
       download(`${base}.graphml`, toGraphML(nodes, edges, positions), 'application/xml');
       return 'GraphML downloaded.';
-    }
     case 'csv-nodes':
       download(`${base}-nodes.csv`, nodesToCsv(nodes), 'text/csv');
       return 'Nodes CSV downloaded.';
@@ -90,7 +121,7 @@ export async function runExport(kind: ExportKind, explorer: Explorer): Promise<s
       const html = buildInteractiveHtml({
         title: 'Dossier view',
         subtitle: `Exported ${new Date().toISOString().slice(0, 10)} · ${nodes.length} nodes · ${edges.length} relationships`,
-        elements: visible.jsons() as never,
+        elements: elements as never,
         style: styleJson(cy) as never,
         background: theme.bg,
         text: theme.text,

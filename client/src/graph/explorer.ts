@@ -8,7 +8,8 @@ import type {
 } from 'cytoscape';
 import type { GraphCache } from '../state/graph-cache.js';
 import { emptyView, type View } from '../state/view.js';
-import { groupDefinitions, planDrawing, refreshGroupData } from '../grouping/group-elements.js';
+import { groupDefinitions, refreshGroupData, type DrawPlan } from '../grouping/group-elements.js';
+import { onScreen, pictureOf, type Picture } from '../state/picture.js';
 import { buildStylesheet } from '../style/stylesheet.js';
 import { inBatches } from './add-in-batches.js';
 import { addInBatches, definitions } from './draw-elements.js';
@@ -77,7 +78,8 @@ export class Explorer {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly cache: GraphCache,
+    /** The data of the elements the View names (public: exports build undrawn ones from it). */
+    readonly cache: GraphCache,
   ) {
     this.cy = this.create([], 0);
     this.lodPanel = container.parentElement
@@ -114,11 +116,13 @@ export class Explorer {
   private async drawNow(next: View): Promise<string[]> {
     const prev = this.view;
     this.view = next;
-    // What is drawn, with grouping applied (group nodes stand in for collapsed members).
-    const want = planDrawing(next, this.cache, this.labelPriority);
+    // What is drawn, with grouping applied (group nodes stand in for collapsed members); derived
+    // once per change of what it depends on, not on every command (a selection keeps it).
+    const picture = pictureOf(next, this.cache, this.labelPriority);
+    const want = picture.plan;
     const total = want.nodes.length + want.edges.length;
     // A very large picture is simplified: detail near the viewport, aggregates for the rest.
-    const lod = total > this.lodThreshold ? this.planDetail(next, want, prev) : null;
+    const lod = total > this.lodThreshold ? this.planDetail(next, picture, prev) : null;
     this.lod = lod;
     const drawNodes = lod ? lod.nodes : want.nodes;
     const drawEdges = lod ? lod.edges : want.edges;
@@ -181,16 +185,18 @@ export class Explorer {
   }
 
   /** The level-of-detail plan of a large picture for the viewport it is about to be shown in. */
-  private planDetail(view: View, want: ReturnType<typeof planDrawing>, prev: View): LodPlan {
-    const key = [view.nodes, view.edges, view.hidden, view.analysis.grouping];
+  private planDetail(view: View, picture: Picture, prev: View): LodPlan {
+    const want: DrawPlan = picture.plan;
+    // The picture changes with the View's elements, grouping and filters; pins live in the nodes.
+    const key = [picture, view.nodes];
     if (!this.lodIndex || this.lodIndex.key.some((k, i) => k !== key[i])) {
-      const aggregates = new Map(want.aggregates.map((a) => [a.id, a]));
+      // Only what the filters keep: an aggregate must not count nodes a filter hides.
       const edges = want.edges.flatMap((id) => {
-        const e = view.edges[id] ?? aggregates.get(id);
-        return e ? [{ id, source: e.source, target: e.target }] : [];
+        const e = picture.ends.get(id);
+        return e && onScreen(picture, id) ? [{ id, source: e.source, target: e.target }] : [];
       });
       const index = indexDrawing(
-        want.nodes,
+        want.nodes.filter((id) => onScreen(picture, id)),
         edges,
         (id) => view.nodes[id] ?? want.positions.get(id),
       );

@@ -8,9 +8,12 @@ import type { GraphEdge, GraphNode, Subgraph } from '../graph/model.js';
 export class GraphCache {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
+  /** Goes up with every `put`, so what is derived from the cached data knows to derive it again. */
+  version = 0;
 
   /** Remembers a subgraph's elements (a newer copy replaces an older one). */
   put(subgraph: Subgraph): void {
+    this.version++;
     for (const n of subgraph.nodes) this.nodes.set(n.id, n);
     for (const e of subgraph.edges) this.edges.set(e.id, e);
   }

@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { ExplorerContext } from '../graph/connect.js';
 import type { CentralityMeasure, StructureStyle } from '../state/analysis.js';
+import { pictureOf, shownElements, type Picture } from '../state/picture.js';
 import type { View } from '../state/view.js';
 import type { QuickMeasures, StructureInput } from './compute-structure.js';
 import { StructureClient } from './structure-client.js';
@@ -18,9 +19,11 @@ export interface StructureData {
 
 /**
  * Keeps the structure of what is on screen up to date while anyone needs it (the panel is open,
- * or the View sizes or colours by structure): after every change it reads the visible nodes and
- * relationships off the canvas (so label, time, property and evidence filters and groups all
- * count), recomputes in the worker when they differ from the last run, and styles the canvas.
+ * or the View sizes or colours by structure): after every change it reads the nodes and
+ * relationships on screen from the View's whole picture (state/picture.ts: label, time, property
+ * and evidence filters and groups all count; a simplified picture's undrawn part too), recomputes
+ * in the worker when they differ from the last run, and styles what is drawn, again whenever a
+ * simplified picture is re-planned and draws other nodes.
  */
 export class StructureController {
   data: StructureData = { nodes: [], quick: null, betweenness: null };
@@ -47,6 +50,8 @@ export class StructureController {
       this.applied = null;
       if (was) this.restyle(cy, true);
     });
+    // A re-plan of a simplified picture draws nodes the measures know but the canvas did not have.
+    ctx.explorer.onReplanned(() => this.restyle(ctx.explorer.cy, true));
     this.schedule();
   }
 
@@ -115,7 +120,10 @@ export class StructureController {
 
   private check(): void {
     if (!this.needed) return;
-    const input = timed('read', () => visibleGraph(this.ctx.explorer.cy));
+    const { store, cache, explorer } = this.ctx;
+    const input = timed('read', () =>
+      visibleGraph(pictureOf(store.view, cache, explorer.labelPriority)),
+    );
     const signature = `${input.nodes.join('\n')}|${input.edges.map((e) => e.join('>')).join('\n')}`;
     if (signature === this.signature) return;
     this.signature = signature;
@@ -192,25 +200,18 @@ export function measureValues(
 }
 
 /**
- * The nodes and relationships a user sees: whatever a filter or grouping sets to `display: none`
- * (by any class) is not on screen, so it is not part of the structure either.
+ * The nodes and relationships a user sees: whatever a filter or grouping leaves out is not on
+ * screen, so it is not part of the structure either. Read from the View, so a simplified picture
+ * is measured whole.
  */
-function visibleGraph(cy: Core): StructureInput {
-  // The computed `display` of each element (Cytoscape's pstyle, untyped), cheaper than
-  // `:visible`, which also walks parents and ends.
-  const displayed = (el: unknown): boolean =>
-    (el as { pstyle(k: string): { value: unknown } }).pstyle('display').value !== 'none';
-  const shown = new Set<string>();
-  cy.nodes().forEach((n) => {
-    if (displayed(n)) shown.add(n.id());
-  });
-  const edges: [string, string][] = [];
-  cy.edges().forEach((e) => {
-    const s = e.data('source') as string;
-    const t = e.data('target') as string;
-    if (shown.has(s) && shown.has(t) && displayed(e)) edges.push([s, t]);
-  });
-  return { nodes: [...shown].sort(), edges: edges.sort((a, b) => cmp(a, b)) };
+export function visibleGraph(picture: Picture): StructureInput {
+  const { nodes, edges } = shownElements(picture);
+  const pairs: [string, string][] = [];
+  for (const id of edges) {
+    const e = picture.ends.get(id);
+    if (e) pairs.push([e.source, e.target]);
+  }
+  return { nodes: nodes.sort(), edges: pairs.sort((a, b) => cmp(a, b)) };
 }
 
 function cmp(a: readonly [string, string], b: readonly [string, string]): number {

@@ -297,13 +297,20 @@ export class StructurePanel {
   private rows(data: StructureData): Row[] {
     const q = data.quick;
     if (!q) return [];
-    const cy = this.ctx.explorer.cy;
+    const { cache, explorer } = this.ctx;
+    // The label a node is styled by; read from the cache, since a simplified picture draws only
+    // part of the nodes measured.
+    const labelOf = (id: string): string => {
+      const n = explorer.cy.getElementById(id);
+      if (n.nonempty()) return String(n.data('label') ?? '');
+      const labels = cache.node(id)?.labels ?? [];
+      return explorer.labelPriority.find((l) => labels.includes(l)) ?? labels[0] ?? '';
+    };
     const rows = data.nodes.map((id): Row => {
-      const n = cy.getElementById(id);
       return {
         id,
-        node: this.ctx.cache.captionOf(id),
-        label: n.nonempty() ? String(n.data('label') ?? '') : '',
+        node: cache.captionOf(id),
+        label: labelOf(id),
         degree: q.degree[id] ?? 0,
         betweenness: data.betweenness ? (data.betweenness[id] ?? 0) : null,
         pagerank: q.pagerank[id] ?? 0,
@@ -325,9 +332,13 @@ export class StructurePanel {
 
   /** Selects the node and brings it into view, as a click on the canvas would select it. */
   private choose(id: string): void {
-    this.ctx.store.dispatch(select, [id]);
-    const n = this.ctx.explorer.cy.getElementById(id);
-    if (n.nonempty()) this.ctx.explorer.cy.animate({ center: { eles: n } }, { duration: 250 });
+    const { store, explorer } = this.ctx;
+    store.dispatch(select, [id]);
+    // A selected node is drawn even in a simplified picture, once the Explorer has drawn the View.
+    void explorer.idle().then(() => {
+      const n = explorer.cy.getElementById(id);
+      if (n.nonempty()) explorer.cy.animate({ center: { eles: n } }, { duration: 250 });
+    });
     for (const tr of this.body.querySelectorAll('tr')) {
       tr.setAttribute('aria-selected', String(tr.dataset['id'] === id));
     }

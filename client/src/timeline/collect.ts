@@ -1,5 +1,5 @@
-import type { Core, SingularElementArgument } from 'cytoscape';
 import type { GraphCache } from '../state/graph-cache.js';
+import type { Picture } from '../state/picture.js';
 import type { View } from '../state/view.js';
 import { spanOf, type Span } from './binning.js';
 import { compareAccountDates, dateBand, type DateBand } from './date-band.js';
@@ -47,36 +47,48 @@ export interface DisputeGroup {
 
 /**
  * Whether the graph's filters (labels, types, evidence, property filters — anything but the time
- * window itself) leave this element out: those marks are not drawn. An element outside the time
- * window is hidden by `t-hidden` alone and keeps its mark, drawn faintly.
+ * window itself) keep an element: the others have no mark. A relationship whose end a filter
+ * leaves out is left out too. An element outside the time window keeps its mark, drawn faintly.
  */
-function filteredOut(e: SingularElementArgument): boolean {
-  if (e.hasClass('f-hidden')) return true;
-  if (e.hasClass('t-hidden')) return false;
-  return !e.visible();
+function marked(p: Picture, id: string): boolean {
+  return !p.filtered.has(id);
 }
 
-/** The dated elements on screen, following the graph's filters. */
-export function collectMarks(cy: Core, cache: GraphCache, view: View): Mark[] {
+/**
+ * The dated elements of the whole picture (the View, not what Cytoscape holds: a simplified
+ * picture draws only the part near the viewport), following the graph's filters.
+ */
+export function collectMarks(picture: Picture, cache: GraphCache, view: View): Mark[] {
   const selected = new Set(view.selected);
   const out: Mark[] = [];
-  cy.elements().forEach((e) => {
-    const id = e.id();
+  const add = (id: string): void => {
     const data = cache.node(id) ?? cache.edge(id);
-    if (!data) return;
+    if (!data || !marked(picture, id)) return;
     const band = dateBand(data.properties, view.timeProperty);
-    if (!band || filteredOut(e)) return;
+    if (!band) return;
     out.push({
       id,
       caption: cache.captionOf(id),
       band,
       span: spanOf(band.start, band.end),
-      out: e.hasClass('t-hidden'),
+      out: picture.outOfTime.has(id),
       selected: selected.has(id),
       disputed: data.properties['disputed'] === true,
     });
-  });
+  };
+  for (const id of picture.plan.nodes) add(id);
+  for (const id of picture.plan.edges) add(id);
   return out;
+}
+
+/** Whether anything in the picture needs the story's disagreements (a disputed fact, a Disagreement). */
+export function needsDisputes(picture: Picture, cache: GraphCache): boolean {
+  const has = (id: string): boolean => {
+    const n = cache.node(id);
+    const p = (n ?? cache.edge(id))?.properties;
+    return typeof p?.['disagreement'] === 'string' || !!n?.labels.includes('Disagreement');
+  };
+  return picture.plan.nodes.some(has) || picture.plan.edges.some(has);
 }
 
 /**
@@ -85,19 +97,16 @@ export function collectMarks(cy: Core, cache: GraphCache, view: View): Mark[] {
  * the disputed fact's.
  */
 export function collectDisputes(
-  cy: Core,
+  picture: Picture,
   cache: GraphCache,
   view: View,
   disagreements: readonly DisagreementData[],
 ): DisputeGroup[] {
-  const onScreen = new Set(
-    cy
-      .elements()
-      .filter((e) => !filteredOut(e))
-      .map((e) => e.id()),
+  const shown = new Set(
+    [...picture.plan.nodes, ...picture.plan.edges].filter((id) => marked(picture, id)),
   );
   const factsOf = new Map<string, string[]>();
-  for (const id of onScreen) {
+  for (const id of shown) {
     const props = (cache.node(id) ?? cache.edge(id))?.properties;
     const d = props?.['disagreement'];
     if (typeof d === 'string') factsOf.set(d, [...(factsOf.get(d) ?? []), id]);
@@ -110,7 +119,7 @@ export function collectDisputes(
   for (const d of disagreements) {
     const facts = factsOf.get(d.id) ?? [];
     const touched =
-      facts.length > 0 || onScreen.has(d.nodeId) || d.claims.some((c) => onScreen.has(c.nodeId));
+      facts.length > 0 || shown.has(d.nodeId) || d.claims.some((c) => shown.has(c.nodeId));
     if (!touched) continue;
     const factBand = facts.map(bandOf).find((b) => b) ?? null;
     const compared = compareAccountDates(

@@ -1,17 +1,18 @@
 import './timeline.css';
-import type { SingularElementArgument } from 'cytoscape';
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { request } from '../api/graphql-client.js';
 import { DisagreementsDocument } from '../generated/graphql.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { select } from '../state/commands/select.js';
 import { setTime, setTimeProperty } from '../state/commands/set-time.js';
+import { pictureOf } from '../state/picture.js';
 import type { TimeWindow } from '../state/view.js';
 import { fmt, h } from '../ui/dom.js';
 import { binSpans, dayMs, isoDay, mustBin, packRows, type Bin } from './binning.js';
 import {
   collectDisputes,
   collectMarks,
+  needsDisputes,
   type DisagreementData,
   type DisputeGroup,
   type Mark,
@@ -565,16 +566,13 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
   function draw(): number {
     const view = store.view;
     const focusedId = (document.activeElement as Element | null)?.getAttribute?.('data-id');
-    const marks = collectMarks(explorer.cy, cache, view);
-    const needDisputes = explorer.cy.elements().some((e) => {
-      const id = (e as SingularElementArgument).id();
-      const n = cache.node(id);
-      const p = (n ?? cache.edge(id))?.properties;
-      return typeof p?.['disagreement'] === 'string' || !!n?.labels.includes('Disagreement');
-    });
+    // The whole picture, not what Cytoscape holds: a simplified picture draws only part of it.
+    const picture = pictureOf(view, cache, explorer.labelPriority);
+    const marks = collectMarks(picture, cache, view);
+    const needDisputes = needsDisputes(picture, cache);
     if (needDisputes) loadDisagreements();
     const disputes =
-      needDisputes && disagreements ? collectDisputes(explorer.cy, cache, view, disagreements) : [];
+      needDisputes && disagreements ? collectDisputes(picture, cache, view, disagreements) : [];
     const dated = disputes.filter((d) => d.dates !== 'undated');
     const undated = disputes.filter((d) => d.dates === 'undated');
 

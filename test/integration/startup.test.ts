@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import {
   existsSync,
   mkdirSync,
@@ -54,10 +55,14 @@ async function addMarker(boltPort: number): Promise<void> {
 
 describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000 }, () => {
   let dataDir: string;
+  let orphanStdin: Writable | undefined;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'dossier-startup-'));
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    orphanStdin?.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   // The second start here is also the SIGKILL case, and the orphan test ends with SIGINT: each
   // start of the app and its Neo4j costs seconds, so no test starts one only to stop it.
@@ -99,7 +104,9 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     const orphanPort = await freePort();
     const readyFile = join(dataDir, 'orphan.out');
     // A real orphan: started in the background by a shell that then exits (so init adopts it),
-    // with a stdin pipe that stays open, so only the pid file can find it.
+    // with a stdin pipe that stays open, so only the pid file can find it. The pipe's other end is
+    // this process's (not a helper's, which would outlive the test): closing it ends the JVM if
+    // the test fails first. A background command's stdin is /dev/null unless redirected, hence 3.
     const javaArgs = [
       '-Xmx512m',
       '-cp',
@@ -111,18 +118,16 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     ]
       .map((a) => `'${a}'`)
       .join(' ');
-    const shell = spawnSync(
+    const shell = spawn(
       'sh',
-      // sleep's own streams must not be spawnSync's pipes, or spawnSync waits for it.
-      [
-        '-c',
-        `sleep 300 </dev/null 2>/dev/null | exec java ${javaArgs} > '${readyFile}' 2>/dev/null & echo $!`,
-      ],
-      {
-        encoding: 'utf8',
-      },
+      ['-c', `exec 3<&0; exec java ${javaArgs} 0<&3 3<&- > '${readyFile}' 2>/dev/null & echo $!`],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
     );
-    const orphanPid = Number(shell.stdout.trim());
+    orphanStdin = shell.stdin;
+    let shellOut = '';
+    shell.stdout.on('data', (d: Buffer) => (shellOut += d.toString()));
+    await new Promise((r) => shell.on('close', r));
+    const orphanPid = Number(shellOut.trim());
     const until = Date.now() + 180_000;
     while (!(
       existsSync(readyFile) && readFileSync(readyFile, 'utf8').includes('DOSSIER_NEO4J_READY')

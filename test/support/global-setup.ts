@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -23,16 +23,27 @@ interface SharedNeo4j {
 const SHARED = Symbol.for('dossier.test-neo4j');
 const registry = globalThis as { [SHARED]?: SharedNeo4j };
 
+/** True when the JVM writes its class-data archive as it exits (see class-data-sharing.ts). */
+function writesClassArchive(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('-XX:ArchiveClassesAtExit=');
+  } catch {
+    // No /proc: stop it cleanly, as if it did.
+    return true;
+  }
+}
+
 /**
  * Stops the JVM and leaves no timer behind. `local.stop()` races the exit against a grace timer
  * (30 s, 120 s while the JVM writes its class-data archive) that it never clears, and this is
  * vitest's main process: the timer kept it alive for the rest of the grace after the JVM had gone
  * (25 s of nothing at the end of every run, and on a clone's first run, whose JVM writes the
  * archive, vitest's 60 s "close timed out" with the hanging-process reporter naming that Timeout).
- * The same SIGTERM, then stop() only if the JVM outlives our own grace (it SIGKILLs).
+ * Its store is deleted next, so a clean shutdown buys nothing but the archive: SIGKILL unless the
+ * JVM writes one, else SIGTERM and stop() only if it outlives our own grace (stop() SIGKILLs).
  */
 async function stopAndRelease(local: LocalNeo4j): Promise<void> {
-  process.kill(local.pid, 'SIGTERM');
+  process.kill(local.pid, writesClassArchive(local.pid) ? 'SIGTERM' : 'SIGKILL');
   let timer: NodeJS.Timeout | undefined;
   const inTime = await Promise.race([
     local.exited.then(() => true),

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLSchema } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createAccess } from './auth/access.js';
-import { type GraphQLContext } from './graphql/context.js';
+import { LOCAL_ACTOR, type Actor, type GraphQLContext } from './graphql/context.js';
 import { useCompiledExecution } from './graphql/compiled-execution.js';
 import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
@@ -29,6 +29,8 @@ export interface AppDeps {
   readonly schema?: GraphQLSchema;
   /** False runs every document on graphql-js's executor (the API bench compares the two). */
   readonly compiledExecution?: boolean;
+  /** Plugins run after Dossier's own (the API bench stamps each phase of a request with them). */
+  readonly plugins?: readonly Plugin[];
 }
 
 export interface App {
@@ -59,19 +61,21 @@ export function createApp(deps: AppDeps): App {
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: '/graphql',
-    // The actor comes from the request's own token (the HTTP layer has already refused requests
-    // without a valid one); yoga.fetch callers such as tests go through the same lookup.
-    context: async ({ request }) => ({
+    // The actor comes from the request's own token: the HTTP layer has already looked it up (and
+    // refused requests without a valid one) and passes it in the server context, so it is not
+    // looked up twice; yoga.fetch callers such as tests go through the same lookup here.
+    context: async ({ request, actor }) => ({
       db,
       config,
       logger,
       actor: actorOrRefuse(
-        await access.actorFor(
-          credentialOf({
-            authorization: request.headers.get('authorization'),
-            cookie: request.headers.get('cookie'),
-          }),
-        ),
+        (actor as Actor | undefined) ??
+          (await access.actorFor(
+            credentialOf({
+              authorization: request.headers.get('authorization'),
+              cookie: request.headers.get('cookie'),
+            }),
+          )),
       ),
     }),
     logging: {
@@ -89,6 +93,10 @@ export function createApp(deps: AppDeps): App {
         ? { origin: [...config.access.corsOrigins], methods: ['GET', 'POST'], credentials: true }
         : false,
     batching: false,
+    // The HTTP layer enforces MAX_BODY_BYTES before yoga sees a request (http/body-limit.ts).
+    // yoga's own 25 MB limit piped every body through a TransformStream and a stream pipeline,
+    // about 0.1-0.2 ms of each request before its statement could be sent.
+    maxRequestBodySize: false,
     // GraphiQL is bundled (render-graphiql), so it works without reaching a CDN.
     graphiql: config.access.graphiql
       ? { title: 'Dossier GraphQL', defaultQuery: graphiqlExamples }
@@ -99,6 +107,7 @@ export function createApp(deps: AppDeps): App {
       ...protections(config),
       useWriteGuard(),
       ...(deps.compiledExecution === false ? [] : [useCompiledExecution()]),
+      ...(deps.plugins ?? []),
     ],
   });
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
@@ -120,21 +129,21 @@ export function createApp(deps: AppDeps): App {
     const isGraphQL = path === '/graphql' || path.startsWith('/graphql/');
     const wantsHtml = (req.headers.accept ?? '').includes('text/html');
     setSecurityHeaders(res, isGraphQL ? (wantsHtml ? 'graphiql' : 'api') : 'client');
-    const serve = (): void => {
+    const serve = (actor: Actor): void => {
       if (isGraphQL) {
         if (!enforceBodyLimit(req, res, config.access.maxBodyBytes)) return;
-        void yoga.handle(req, res);
+        void yoga.handle(req, res, { actor });
       } else {
         serveClient(req, res);
       }
     };
     if (!access.required()) {
-      serve();
+      serve(LOCAL_ACTOR);
       return;
     }
     checkAccess(req, res, access)
-      .then((ok) => {
-        if (ok) serve();
+      .then((actor) => {
+        if (actor) serve(actor);
       })
       .catch((err: unknown) => {
         logger.error({ err, url: req.url }, 'request failed');

@@ -18,6 +18,7 @@ import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createFloor } from './floor-endpoint.js';
+import { createTimeline } from './timeline.js';
 
 async function main(): Promise<void> {
   const [uri, typeDefsFile, variant = 'default'] = process.argv.slice(2);
@@ -35,7 +36,15 @@ async function main(): Promise<void> {
     logger,
     queryTimeoutMs: 60_000,
   });
-  const app = createApp({ config, db, logger, compiledExecution: variant !== 'graphql-js' });
+  // The timeline variant stamps each phase of a request (bench/api/request-timeline.ts).
+  const timeline = variant === 'timeline' ? createTimeline(db) : undefined;
+  const app = createApp({
+    config,
+    db,
+    logger,
+    compiledExecution: variant !== 'graphql-js',
+    ...(timeline ? { plugins: [timeline.plugin] } : {}),
+  });
 
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 100 });
   const neoSchema = new Neo4jGraphQL({ typeDefs: readFileSync(typeDefsFile, 'utf8'), driver });
@@ -47,11 +56,17 @@ async function main(): Promise<void> {
     logging: false,
   });
 
-  const floor = createFloor(db);
+  const floorHandler = createFloor(db);
+  const floor = timeline ? timeline.wrap('floor', floorHandler) : floorHandler;
+  const dossier = timeline ? timeline.wrap('dossier', app.handle) : app.handle;
   const server = createServer((req, res) => {
     if ((req.url ?? '').startsWith('/neo4j-graphql')) void neo4jGraphql.handle(req, res);
+    else if ((req.url ?? '').startsWith('/floor/register')) floorHandler(req, res);
     else if ((req.url ?? '').startsWith('/floor/')) floor(req, res);
-    else app.handle(req, res);
+    else if (timeline && req.url === '/timeline') {
+      res.end(JSON.stringify(timeline.report()));
+      timeline.reset();
+    } else dossier(req, res);
   });
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1', () => {

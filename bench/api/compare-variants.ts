@@ -7,11 +7,15 @@
  * `npm run bench`; run it by hand:
  *
  *   npx tsx bench/api/compare-variants.ts --variants base,jit [--size 10k] [--rounds 3] [--seconds 3]
+ *
+ * A variant written `label=DIR` runs DIR's own bench/api/api-server.ts (a copy of another commit,
+ * e.g. `git archive HEAD | tar -x -C DIR` with node_modules linked), so two versions of the code
+ * are compared in one run: `--variants before=/tmp/base,after=.`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateGraph, writeGraph } from '../../scripts/generate-graph.js';
@@ -29,20 +33,24 @@ const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
 function startServer(
   uri: string,
   typeDefsFile: string,
-  variant: string,
+  spec: string,
 ): Promise<{ child: ChildProcess; port: number }> {
+  const [variant = spec, root = fromRoot()] = spec.includes('=') ? spec.split('=') : [spec];
   const args = [
     '-c',
     '1',
     process.execPath,
     '--import',
     'tsx',
-    fromRoot('bench', 'api', 'api-server.ts'),
+    join(resolve(root), 'bench', 'api', 'api-server.ts'),
     uri,
     typeDefsFile,
     variant,
   ];
-  const child = spawn('taskset', args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('taskset', args, {
+    cwd: resolve(root),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolveStart, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -79,7 +87,8 @@ async function main(): Promise<void> {
       queries: { type: 'string', default: 'hub,median,search' },
     },
   });
-  const variants = values.variants.split(',');
+  const specs = values.variants.split(',');
+  const variants = specs.map((v) => v.split('=')[0] ?? v);
   const rounds = Number(values.rounds);
   const seconds = Number(values.seconds);
   const work = mkdtempSync(join(tmpdir(), 'dossier-compare-'));
@@ -153,7 +162,7 @@ async function main(): Promise<void> {
       return last;
     };
 
-    for (const v of variants)
+    for (const v of specs)
       servers.push(await startServer(bench.neo4j.uri, prepared.typeDefsFile, v));
     const first = servers[0];
     if (!first) throw new Error('no variant');

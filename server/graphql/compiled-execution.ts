@@ -1,56 +1,66 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import {
-  getOperationAST,
-  getVariableValues,
-  Kind,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
-import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
-/**
- * Whether graphql-jit can take a document, decided once per parsed document (yoga caches parsed
- * documents, so a repeated query is the same object). Only single-operation documents: the plugin
- * caches one compiled query per document, whatever operationName picks.
- */
-const verdicts = new WeakMap<DocumentNode, boolean>();
+interface Compiled {
+  readonly query: CompiledQuery;
+  /** The document's one operation's name, if it has one. */
+  readonly name: string | undefined;
+}
 
-function compiles(schema: GraphQLSchema, document: DocumentNode): boolean {
-  let ok = verdicts.get(document);
-  if (ok === undefined) {
+/**
+ * One compiled query per parsed document, or null when graphql-jit cannot take it (yoga caches
+ * parsed documents, so a repeated query is the same object). Only single-operation documents: one
+ * compiled query per document.
+ */
+const compiled = new WeakMap<DocumentNode, Compiled | null>();
+
+function compiledFor(schema: GraphQLSchema, document: DocumentNode): Compiled | null {
+  let entry = compiled.get(document);
+  if (entry === undefined) {
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-    ok = operations.length === 1 && isCompiledQuery(compileQuery(schema, document));
-    verdicts.set(document, ok);
+    const [operation] = operations;
+    const result = operations.length === 1 ? compileQuery(schema, document) : undefined;
+    entry =
+      result !== undefined && isCompiledQuery(result)
+        ? { query: result, name: operation?.name?.value }
+        : null;
+    compiled.set(document, entry);
   }
-  return ok;
+  return entry;
 }
 
-/**
- * True when graphql-jit runs this request: its document compiles and its variables are valid.
- * graphql-jit coerces variables itself but words a refused value its own way ("Expected type
- * JSON.", dropping the scalar's own message and extensions such as the input bounds), so variables
- * are checked by graphql-js first and a refused one is answered by graphql-js, word for word as
- * before.
- */
-function runsCompiled(args: {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  variableValues?: { readonly [name: string]: unknown } | null | undefined;
-}): boolean {
-  if (!compiles(args.schema, args.document)) return false;
-  const definitions = getOperationAST(args.document)?.variableDefinitions ?? [];
-  if (definitions.length === 0) return true;
-  const coerced = getVariableValues(args.schema, definitions, args.variableValues ?? {});
-  return coerced.errors === undefined;
-}
+type Result = ExecutionResult | Promise<ExecutionResult>;
 
 /**
  * Executes queries and mutations with graphql-jit: each document is compiled once into a function
  * that calls the resolvers directly, instead of graphql-js walking the document for every object
- * of every response. A document it cannot compile runs on graphql-js as before. Errors go through
- * the same masking, so clients see the same answers.
+ * of every response. A document it cannot compile runs on graphql-js as before.
+ *
+ * Variables are coerced once, by the compiled query. When it refuses them (it answers `errors`
+ * without `data` only then) the request runs on graphql-js instead, which refuses them in its own
+ * words: graphql-jit says "Expected type JSON." and drops the scalar's message and extensions, such
+ * as the input bounds'. Checking every request's variables with graphql-js first, as before, cost
+ * a second coercion of every request that was valid.
  */
 export function useCompiledExecution(): Plugin {
-  return useGraphQlJit({}, { enableIf: runsCompiled }) as Plugin;
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const entry = compiledFor(args.schema, args.document);
+      // An operationName the document lacks is graphql-js's to refuse, in its words.
+      if (entry === null || (args.operationName != null && args.operationName !== entry.name)) {
+        return;
+      }
+      setExecuteFn((execArgs) => {
+        const result = entry.query.query(
+          execArgs.rootValue,
+          execArgs.contextValue,
+          execArgs.variableValues,
+        ) as Result;
+        const settle = (r: ExecutionResult): Result =>
+          'data' in r ? r : (executeFn(execArgs) as Result);
+        return result instanceof Promise ? result.then(settle) : settle(result);
+      });
+    },
+  };
 }

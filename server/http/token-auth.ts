@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Access } from '../auth/access.js';
+import type { Actor } from '../graphql/context.js';
 import { requestUrl } from './request-url.js';
 
 const COOKIE = 'dossier_token';
@@ -35,20 +36,21 @@ export function credentialOf(headers: {
  * Enforces access when it is required (DOSSIER_TOKEN or users configured, or not loopback). API
  * clients send `Authorization: Bearer <token>`; a browser opens `/?token=<token>` once, which sets
  * an HttpOnly SameSite=Strict cookie and redirects to the same page without the token in the
- * address bar. Any person's token works as well as DOSSIER_TOKEN. Resolves true when the request
- * may go on; otherwise it has already answered.
+ * address bar. Any person's token works as well as DOSSIER_TOKEN. Resolves to the actor the
+ * request's credential stands for when it may go on (so the GraphQL context need not look it up
+ * again); otherwise to undefined, having answered.
  */
 export async function checkAccess(
   req: IncomingMessage,
   res: ServerResponse,
   access: Access,
-): Promise<boolean> {
-  if (!access.required()) return true;
+): Promise<Actor | undefined> {
   const credential = credentialOf({
     authorization: req.headers.authorization,
     cookie: req.headers.cookie,
   });
-  if ((await access.actorFor(credential)) !== undefined) return true;
+  const actor = await access.actorFor(credential);
+  if (actor !== undefined) return actor;
 
   const url = requestUrl(req);
   const fromQuery = url?.searchParams.get('token') ?? undefined;
@@ -60,7 +62,7 @@ export async function checkAccess(
       'cache-control': 'no-store',
     });
     res.end();
-    return false;
+    return undefined;
   }
   res.writeHead(401, {
     'content-type': 'application/json',
@@ -78,5 +80,5 @@ export async function checkAccess(
       ],
     }),
   );
-  return false;
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportElements } from '../../client/src/export/export-elements.js';
+import { layoutWholePicture } from '../../client/src/graph/level-of-detail-layout.js';
 import { GraphCache } from '../../client/src/state/graph-cache.js';
 import {
   computePicture,
@@ -184,5 +185,20 @@ describe('data exports of a simplified picture', () => {
     expect(out.positions.get('p55')).toEqual({ x: 550, y: 0 });
     expect(out.positions.get('p1')).toEqual({ x: -1, y: -1 });
     expect(out.nodes.find((n) => n.id === 'p55')?.props['name']).toBe('P55');
+  });
+});
+
+describe('layouts of a simplified picture', () => {
+  it('place every node of the picture for a grid or rings by degree, and decline the simulations', () => {
+    const ids = Array.from({ length: 50_000 }, (_, i) => `n${i}`);
+    const grid = layoutWholePicture('grid', ids, () => 0)!;
+    expect(Object.keys(grid)).toHaveLength(50_000);
+    expect(new Set(Object.values(grid).map((p) => `${p.x},${p.y}`)).size).toBe(50_000);
+    const rings = layoutWholePicture('concentric', ids, (id) => (id === 'n777' ? 99 : 1))!;
+    expect(rings['n777']).toEqual({ x: 0, y: 0 });
+    expect(new Set(Object.values(rings).map((p) => `${p.x},${p.y}`)).size).toBe(50_000);
+    for (const name of ['fcose', 'dagre', 'breadthfirst', 'coordinates'] as const) {
+      expect(layoutWholePicture(name, ids, () => 0)).toBeNull();
+    }
   });
 });

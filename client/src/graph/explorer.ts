@@ -15,7 +15,7 @@ import { inBatches } from './add-in-batches.js';
 import { addInBatches, definitions } from './draw-elements.js';
 import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
 import { applyViewClasses } from './view-classes.js';
-import { DISC_ABOVE, placeIncrementally, runLayout } from './layouts.js';
+import { DISC_ABOVE, LAYOUT_LABELS, placeIncrementally, runLayout } from './layouts.js';
 import {
   indexDrawing,
   LOD_THRESHOLD,
@@ -27,6 +27,8 @@ import {
 } from './level-of-detail.js';
 import { lodDefinitions, lodStylesheet, refreshLodData } from './level-of-detail-elements.js';
 import { LevelOfDetailPanel } from './level-of-detail-panel.js';
+import { layoutWholePicture } from './level-of-detail-layout.js';
+import { toast } from '../ui/toast.js';
 
 /** How long the viewport must rest after a pan or zoom before a simplified picture is re-planned. */
 const REPLAN_AFTER_MS = 180;
@@ -35,11 +37,15 @@ const LOD_MARGIN = 0.25;
 
 /**
  * Above how many elements a picture is simplified. `localStorage['dossier.levelOfDetail'] = 'off'`
- * draws every element whatever the size: the render bench measures both on one build.
+ * draws every element whatever the size: the render bench measures both on one build. A number
+ * there is the threshold: an end-to-end test simplifies a picture of a few thousand elements.
  */
 function lodThreshold(): number {
   try {
-    return localStorage.getItem('dossier.levelOfDetail') === 'off' ? Infinity : LOD_THRESHOLD;
+    const set = localStorage.getItem('dossier.levelOfDetail');
+    if (set === 'off') return Infinity;
+    const n = Number(set);
+    return set && Number.isFinite(n) && n > 0 ? n : LOD_THRESHOLD;
   } catch {
     return LOD_THRESHOLD;
   }
@@ -324,11 +330,20 @@ export class Explorer {
     }
   }
 
-  /** Where every drawn node is now (after a layout or a drag), rounded to whole pixels. */
+  /** Positions a layout of a simplified picture gave every node, until positions() hands them on. */
+  private laidOut: Record<string, { x: number; y: number }> | null = null;
+
+  /**
+   * Where every drawn node is now (after a layout or a drag), rounded to whole pixels; after a
+   * layout of a simplified picture, where it put every node of the picture, drawn or not.
+   */
   positions(): Record<string, { x: number; y: number }> {
-    const out: Record<string, { x: number; y: number }> = {};
+    const whole = this.laidOut;
+    this.laidOut = null;
+    const out: Record<string, { x: number; y: number }> = { ...whole };
     this.cy.nodes().forEach((n) => {
       if (n.hasClass('lod')) return;
+      if (whole?.[n.id()]) return;
       const p = n.position();
       out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
     });
@@ -342,6 +357,10 @@ export class Explorer {
   async layout(fromScratch = false): Promise<void> {
     await this.idle();
     const name = this.view.layout;
+    if (this.lod) {
+      this.layoutWhole();
+      return;
+    }
     const pinned = this.cy
       .nodes(':locked')
       .map((n) => ({ id: n.id(), position: { ...n.position() } }));
@@ -351,6 +370,49 @@ export class Explorer {
       name === 'fcose' || name === 'coordinates' ? pinned : [],
       fromScratch,
     );
+  }
+
+  /**
+   * A layout of a simplified picture: a grid or rings by degree are placed for every node of the
+   * picture (level-of-detail-layout.ts) and the view fitted to them; the plan is made again from
+   * the positions the caller settles. Other layouts are not run there, and the user is told why.
+   */
+  private layoutWhole(): void {
+    const name = this.view.layout;
+    const picture = pictureOf(this.view, this.cache, this.labelPriority);
+    const nodes = picture.plan.nodes.filter((id) => onScreen(picture, id));
+    const degree = (id: string): number => this.cache.node(id)?.degree ?? 0;
+    const placed = layoutWholePicture(name, nodes, degree);
+    if (!placed) {
+      toast(
+        `${LAYOUT_LABELS[name]} is not run on a simplified picture (${nodes.length.toLocaleString('en-US')} nodes): ` +
+          'over every node it would take minutes, and over the drawn part alone it would tear it from the rest. ' +
+          'Grid and Concentric lay out the whole picture; filter it below the threshold for the others.',
+      );
+      return;
+    }
+    this.laidOut = placed;
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const p of Object.values(placed)) {
+      x1 = Math.min(x1, p.x);
+      y1 = Math.min(y1, p.y);
+      x2 = Math.max(x2, p.x);
+      y2 = Math.max(y2, p.y);
+    }
+    if (!Number.isFinite(x1)) return;
+    const w = this.cy.width() || 1280;
+    const h = this.cy.height() || 800;
+    const zoom = Math.max(
+      this.cy.minZoom(),
+      Math.min(this.cy.maxZoom(), (w - 80) / (x2 - x1 || 1), (h - 80) / (y2 - y1 || 1)),
+    );
+    this.cy.viewport({
+      zoom,
+      pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 },
+    });
   }
 
   /** Lets newly drawn nodes find their place while the rest stay exactly where they are. */

@@ -7,6 +7,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
 } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -67,6 +68,8 @@ function jvmIdentity(): string | undefined {
   return `${file}:${stat.size}:${stat.mtimeMs}`;
 }
 
+const WEEK_MS = 7 * 24 * 3_600_000;
+
 /** "Written dynamic archive 0x… - 0x… [984 bytes header, 1693152 bytes total]" */
 const WRITTEN = /Written dynamic archive .*\[\d+ bytes header, (\d+) bytes total\]/;
 
@@ -90,6 +93,13 @@ export function classDataSharing(
     .slice(0, 16);
   const archive = join(dir, `dossier-cds-${key}.jsa`);
   if (existsSync(archive)) {
+    // Marks it in use: the clean-up below spares archives used within the last week.
+    try {
+      const now = new Date();
+      utimesSync(archive, now, now);
+    } catch {
+      // Read-only cache: it is then never cleaned up either.
+    }
     let refused = false;
     return {
       flags: [`-XX:SharedArchiveFile=${archive}`],
@@ -125,13 +135,20 @@ export function classDataSharing(
       } finally {
         rmSync(temporary, { force: true });
         rmSync(log, { force: true });
-        // Archives for another JVM build or class path are no use any more, nor are the leftovers
-        // of a dump whose Node process was killed (an hour is far longer than any dump takes).
+        // Archives for another JVM build or class path are no use once nothing starts with them
+        // any more: not used for a week. Not at once: another checkout sharing this cache (a
+        // symlinked .cache, so another class path) uses its own, and deleting each other's made
+        // every start of both write one again. Nor are the leftovers of a dump whose Node process
+        // was killed (an hour is far longer than any dump takes).
+        const now = Date.now();
         for (const name of readdirSync(dir)) {
           const path = join(dir, name);
+          // Gone meanwhile (another start cleaning up): age 0, nothing to do.
+          const age = (): number =>
+            now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now);
           if (
-            (/^dossier-cds-[0-9a-f]+\.jsa$/.test(name) && path !== archive) ||
-            (/^dossier-cds-.*\.tmp/.test(name) && statSync(path).mtimeMs < Date.now() - 3_600_000)
+            (/^dossier-cds-[0-9a-f]+\.jsa$/.test(name) && path !== archive && age() > WEEK_MS) ||
+            (/^dossier-cds-.*\.tmp/.test(name) && age() > 3_600_000)
           )
             rmSync(path, { force: true });
         }

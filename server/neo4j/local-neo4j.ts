@@ -262,6 +262,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // Without a word, a stop that takes half a minute looks like a hang.
+      if (cds.writesArchive)
+        options.progress(
+          'Writing the class-data archive, once: Neo4j takes up to a minute longer to stop now, and later starts are faster.',
+        );
       child.stdin?.end();
       child.kill('SIGTERM');
       // Writing the class archive at exit takes seconds more, once.

@@ -95,6 +95,16 @@ export function userProperties<T>(properties: Record<string, T>): Record<string,
   return out;
 }
 
+/**
+ * As {@link userProperties}, for an answer that is only serialised: the same object when none of
+ * its keys is Dossier's own (nearly every element), so reading a hundred elements does not copy a
+ * hundred property maps. Do not change what it returns.
+ */
+export function shownProperties<T>(properties: Record<string, T>): Readonly<Record<string, T>> {
+  for (const k in properties) if (isBookkeepingKey(k)) return userProperties(properties);
+  return properties;
+}
+
 /** True when an element's properties mark it retracted. */
 export function isRetracted(properties: Record<string, unknown>): boolean {
   return properties[RETRACTED] === true;

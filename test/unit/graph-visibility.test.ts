@@ -3,7 +3,7 @@ import { oneHopStatement } from '../../server/graph/find-neighbourhood.js';
 import { pathsStatement } from '../../server/graph/find-paths.js';
 import { userPropertyKeys } from '../../server/graph/schema-overview.js';
 import { fulltextStatement, scanStatement } from '../../server/graph/search.js';
-import { userProperties, visibilityOf } from '../../server/graph/visibility.js';
+import { shownProperties, userProperties, visibilityOf } from '../../server/graph/visibility.js';
 
 const live = (labels: string[], keys: string[]) => ({
   labels: new Set(labels),
@@ -71,6 +71,10 @@ describe('what the read API hides by default (retracted facts, Dossier bookkeepi
     expect(userProperties({ name: 'x', dossierUid: 'u', dossierVersion: 2 })).toEqual({
       name: 'x',
     });
+    expect(shownProperties({ name: 'x', dossierUid: 'u' })).toEqual({ name: 'x' });
+    // Nothing to leave out: the answer is the element's own map, not a copy of it.
+    const plain = { name: 'x', born: '1970-01-01' };
+    expect(shownProperties(plain)).toBe(plain);
     const keys = userPropertyKeys(
       ['name', 'action', 'dossierUid', 'targets'],
       1,

@@ -1,5 +1,5 @@
 import { nodeCaption } from '../../../graph/caption.js';
-import { isRetracted, userProperties } from '../../../graph/visibility.js';
+import { isRetracted, shownProperties } from '../../../graph/visibility.js';
 import type { Resolvers } from '../../generated/resolvers.js';
 import type { GraphQLContext } from '../../context.js';
 import { loadersOf } from '../../loaders.js';
@@ -28,7 +28,7 @@ export const elementResolvers: Resolvers = {
     degree: (node) => node.degree ?? 0,
     degreeByType: (node, _args, ctx) => loadersOf(ctx).degreesByType.load(node.id),
     properties: (node, { bookkeeping }) =>
-      bookkeeping === true ? node.properties : userProperties(node.properties),
+      bookkeeping === true ? node.properties : shownProperties(node.properties),
     retracted: (node) => isRetracted(node.properties),
     sourceCount: (node, _args, ctx) => sourceCountOf('node', node, ctx),
   },
@@ -37,7 +37,7 @@ export const elementResolvers: Resolvers = {
     target: (edge) => edge.end,
     caption: (edge) => edge.type,
     properties: (edge, { bookkeeping }) =>
-      bookkeeping === true ? edge.properties : userProperties(edge.properties),
+      bookkeeping === true ? edge.properties : shownProperties(edge.properties),
     retracted: (edge) => isRetracted(edge.properties),
     sourceCount: (edge, _args, ctx) => sourceCountOf('edge', edge, ctx),
   },

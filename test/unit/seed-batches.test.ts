@@ -121,11 +121,60 @@ MATCH (a:C {id: '5'}), (b:A {id: '3'}) MERGE (a)-[r:U {id: 'r3'}]->(b);
     expect(dynamic[0]?.cypher).toContain('$(row.label)');
   });
 
-  it('cypher/seed.cypher becomes one node batch, one relationship batch and its one derived statement', () => {
+  it('cypher/seed.cypher becomes one node batch and one relationship batch into an empty database, CLAIMED_BY included; its derived statement as written otherwise', () => {
     const steps = seedSteps(readFileSync(seedFile, 'utf8'), { dynamicLabels: true });
-    expect(steps.map((s) => s.kind)).toEqual(['nodes', 'relationships', 'statement']);
-    expect(steps[2]?.cypher).toContain('CLAIMED_BY');
+    expect(steps.map((s) => s.kind)).toEqual(['nodes', 'relationships']);
+    const claimedBy = steps[1]?.kind === 'relationships' ? steps[1].rows : [];
+    expect(claimedBy.filter((r) => r.type === 'CLAIMED_BY').length).toBeGreaterThan(0);
     const perLabel = seedSteps(readFileSync(seedFile, 'utf8'));
     expect(perLabel.filter((s) => s.kind === 'nodes')).toHaveLength(9);
+    expect(perLabel.at(-1)?.kind === 'statement' && perLabel.at(-1)?.cypher).toContain(
+      'CLAIMED_BY',
+    );
+  });
+
+  it('computes CLAIMED_BY as Cypher would: one per claim and cited article, quotes by position; anything it cannot compute exactly runs as written', () => {
+    const derived = readFileSync(seedFile, 'utf8').slice(
+      readFileSync(seedFile, 'utf8').indexOf('MATCH (c:Claim), (a:Article)'),
+    );
+    const steps = seedSteps(
+      `MERGE (n:Article {id: 'a1'});
+MERGE (n:Article {id: 'a2'});
+MERGE (n:Claim {id: 'c1'}) SET n += {sources: ['a1', 'a2', 'a1', 'elsewhere'], quotes: ['x', 'y', 'z', 'w']};
+MERGE (n:Claim {id: 'c2'}) SET n += {sources: ['a2'], quotes: ['q'], gone: 1};
+MERGE (n:Claim {id: 'c3'});
+${derived}`,
+      { dynamicLabels: true },
+    );
+    const last = steps.at(-1);
+    const rows = last?.kind === 'relationships' ? last.rows : [];
+    expect(rows.map((r) => [r.id, r.from, r.to, r.props])).toEqual([
+      [
+        'c1-claimed-by-a1',
+        nodeKey('Claim', 'c1'),
+        nodeKey('Article', 'a1'),
+        { sources: ['a1', 'a1'], quotes: ['x', 'z'] },
+      ],
+      [
+        'c1-claimed-by-a2',
+        nodeKey('Claim', 'c1'),
+        nodeKey('Article', 'a2'),
+        { sources: ['a2'], quotes: ['y'] },
+      ],
+      [
+        'c2-claimed-by-a2',
+        nodeKey('Claim', 'c2'),
+        nodeKey('Article', 'a2'),
+        { sources: ['a2'], quotes: ['q'] },
+      ],
+    ]);
+    // A quote missing (Cypher would store a null in a list and fail): as written.
+    const missing = seedSteps(
+      `MERGE (n:Article {id: 'a1'});\nMERGE (n:Claim {id: 'c1'}) SET n += {sources: ['a1'], quotes: []};\n${derived}`,
+      { dynamicLabels: true },
+    );
+    expect(missing.at(-1)?.kind).toBe('statement');
+    // Not into an empty database: other claims may be there already.
+    expect(seedSteps(`MERGE (n:Article {id: 'a1'});\n${derived}`).at(-1)?.kind).toBe('statement');
   });
 });

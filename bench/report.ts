@@ -147,7 +147,7 @@ function apiSection(r: BenchResults): string[] {
   const w = a.write;
   if (w) {
     out.push(
-      `**write** — ${w.description}. Dossier sent ${w.statements} statements per request; the raw driver replays them in one \`executeWrite\` (the two node ids and the UUIDs Dossier generated substituted).`,
+      `**write** — ${w.description}. Dossier sent ${w.statements} statements per request in ${w.roundTrips ?? w.statements} round trips; the raw driver replays them the same way, in one explicit transaction whose BEGIN goes out with the first statement, statements Dossier sent together sent together (the two node ids and the UUIDs Dossier generated substituted).`,
       '',
       '| Implementation | p50 | p99 | req/s @16 |',
       '| --- | ---: | ---: | ---: |',

@@ -83,7 +83,7 @@ export class Database {
     return () => this.listeners.delete(listener);
   }
 
-  private wrap(tx: ManagedTransaction): Tx {
+  private wrap(tx: Pick<ManagedTransaction, 'run'>): Tx {
     const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
       for (const l of this.listeners) l(cypher, params);
       const result = await tx.run(cypher, params);
@@ -133,10 +133,25 @@ export class Database {
     );
   }
 
+  /**
+   * Several statements in one write transaction, retried as a whole on transient errors as
+   * executeWrite would. An explicit transaction rather than executeWrite, because executeWrite
+   * waits for BEGIN's answer before the work may send its first statement; here BEGIN goes out
+   * with the first RUN, one round trip fewer per write (what the driver's executeQuery does too).
+   */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const config = this.txConfig(options);
     return this.withSession('WRITE', config.timeout, (s) =>
-      s.executeWrite((tx) => work(this.wrap(tx)), config),
+      retryTransient(async () => {
+        const tx = s.beginTransaction(config);
+        try {
+          const result = await work(this.wrap(tx));
+          await tx.commit();
+          return result;
+        } finally {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        }
+      }),
     );
   }
 

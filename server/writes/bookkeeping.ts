@@ -17,7 +17,7 @@ export const BOOKKEEPING_LABELS = {
   savedCase: 'DossierCase',
   /**
    * A short-lived lock on one fact's identity (label + name, or from + type + to), created and
-   * deleted in the same write transaction: its uniqueness constraint makes two concurrent writes
+   * deleted by one statement of a write transaction: its uniqueness constraint makes two concurrent writes
    * of the same fact take turns, so the second cites the first's element instead of duplicating it.
    */
   lock: 'DossierLock',

@@ -207,19 +207,24 @@ export function storyId(words: string, uid: string): string {
 
 const LOCK = BOOKKEEPING_LABELS.lock;
 
-/** The locks each transaction holds, released together by releaseLocks before it commits. */
+/** The locks each transaction has taken, so taking one again costs nothing. */
 const held = new WeakMap<Tx, Set<string>>();
+
+/*
+ * The lock node is deleted in the statement that creates it: MERGE on the key's uniqueness
+ * constraint locks the key until the transaction ends, whether or not the node still exists, so
+ * a concurrent MERGE of the same key waits for the commit all the same, and no lock node is ever
+ * committed without a statement of its own to delete it.
+ */
+const TAKE_LOCK = `MERGE (l:${LOCK} {key: $lockKey}) DELETE l`;
 
 /**
  * Takes the lock on one fact's identity (see bookkeeping.ts) for the rest of the transaction.
  * Taking one the transaction already holds is free.
  */
 export async function lockFact(tx: Tx, key: string): Promise<void> {
-  let keys = held.get(tx);
-  if (!keys) held.set(tx, (keys = new Set()));
-  if (keys.has(key)) return;
-  keys.add(key);
-  await tx.run(`MERGE (l:${LOCK} {key: $key})`, { key });
+  const clause = lockClause(tx, key);
+  if (clause !== '') await tx.run(TAKE_LOCK, { lockKey: key });
 }
 
 /**
@@ -232,16 +237,5 @@ export function lockClause(tx: Tx, key: string): string {
   if (!keys) held.set(tx, (keys = new Set()));
   if (keys.has(key)) return '';
   keys.add(key);
-  return `MERGE (:${LOCK} {key: $lockKey})\nWITH 1 AS locked\n`;
-}
-
-/**
- * Deletes the transaction's lock nodes: the last statement of every write, so no lock node is
- * ever committed. The locks themselves are held until the commit all the same.
- */
-export async function releaseLocks(tx: Tx): Promise<void> {
-  const keys = held.get(tx);
-  if (!keys || keys.size === 0) return;
-  await tx.run(`MATCH (l:${LOCK}) WHERE l.key IN $keys DELETE l`, { keys: [...keys] });
-  held.delete(tx);
+  return `${TAKE_LOCK}\nWITH 1 AS locked\n`;
 }

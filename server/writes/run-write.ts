@@ -5,7 +5,6 @@ import type { Tx } from '../db/database.js';
 import { userError } from '../db/errors.js';
 import type { Actor, GraphQLContext } from '../graphql/context.js';
 import { BOOKKEEPING_LABELS } from './bookkeeping.js';
-import { releaseLocks } from './element.js';
 import { changeRecorder, type ChangeEntry, type ChangeInput } from './history.js';
 import { ensureWriteSchema } from './write-schema.js';
 
@@ -87,7 +86,6 @@ function runTransaction<T extends JsonValue | object>(
       }
       const record = changeRecorder(tx, { operation: request.operation, author });
       const result = await work({ tx, record, actor: ctx.actor, operation: request.operation });
-      await releaseLocks(tx);
       if (key !== undefined) {
         await tx.run(STORE_RESULT, { key, result: JSON.stringify(result) });
       }

@@ -32,8 +32,11 @@ export interface SubgraphModel {
 export function toNodeModel(value: JsonValue | undefined): NodeModel {
   const v = value as { node: JsonNode; degree: JsonValue; sources?: JsonValue } | null | undefined;
   if (!v?.node) throw new Error('expected {node, degree} from the statement');
+  // Fields named, not spread: a literal of one shape is several times cheaper per node.
   return {
-    ...v.node,
+    id: v.node.id,
+    labels: v.node.labels,
+    properties: v.node.properties,
     degree: typeof v.degree === 'number' ? v.degree : null,
     sourceCount: typeof v.sources === 'number' ? v.sources : null,
   };
@@ -41,9 +44,14 @@ export function toNodeModel(value: JsonValue | undefined): NodeModel {
 
 /** Keeps the first of each id, in order. */
 export function uniqueById<T extends { id: string }>(items: Iterable<T>): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
-  return [...seen.values()];
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    out.push(item);
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,22 @@ describe('toJson converts Neo4j values faithfully', () => {
 
   it('renders temporal values as ISO-8601 strings', () => {
     expect(toJson(new neo4j.types.Date(2022, 6, 1))).toBe('2022-06-01');
+    // Dates are printed without the driver's formatter, so every year range is held to it.
+    for (const [y, m, d] of [
+      [0, 1, 1],
+      [7, 12, 31],
+      [9999, 1, 2],
+      [10000, 3, 4],
+      [-1, 5, 6],
+      [-999999999, 1, 1],
+      [999999999, 12, 31],
+    ] as const) {
+      const date = new neo4j.types.Date(y, m, d);
+      expect(toJson(date)).toBe(date.toString());
+      expect(toJson(new neo4j.types.Date(neo4j.int(y), neo4j.int(m), neo4j.int(d)))).toBe(
+        date.toString(),
+      );
+    }
     expect(toJson(new neo4j.types.DateTime(2022, 12, 22, 10, 30, 0, 0, 0))).toBe(
       '2022-12-22T10:30:00Z',
     );

@@ -16,6 +16,9 @@ export function definitions(
   /** markNew: whether (or which of) the nodes arrive into a picture, to be marked `new`. */
   options: { labelPriority: readonly string[]; markNew: boolean | ((id: string) => boolean) },
 ): ElementDefinition[] {
+  // Most draws add nothing (a selection, a re-plan that keeps its cells), and the known ids below
+  // are a pass over the whole View: 125,000 elements at 50,000 nodes.
+  if (nodes.length === 0 && edges.length === 0) return [];
   const subgraph = {
     nodes: nodes.flatMap((id) => cache.node(id) ?? []),
     edges: edges.flatMap((id) => cache.edge(id) ?? []),

@@ -705,7 +705,23 @@ export function mountTimeline(root: HTMLElement, ctx: ExplorerContext): Timeline
     chooser.value = current;
   }
 
-  store.subscribe(() => void explorer.idle().then(render));
+  // A change the timeline does not show is not drawn again: in bins (thousands of dated facts) a
+  // selection shows nowhere, and at 50,000 nodes a render on every click is a pass over them all.
+  let drawnFor: readonly unknown[] = [];
+  store.subscribe(
+    () =>
+      void explorer.idle().then(() => {
+        const view = store.view;
+        const key = [pictureOf(view, cache, explorer.labelPriority), view.time, view.timeProperty];
+        const binned = marksLayer.getAttribute('data-mode') === 'bins';
+        if (binned && open && key.every((k, i) => k === drawnFor[i])) {
+          renderChooser();
+          return;
+        }
+        drawnFor = key;
+        render();
+      }),
+  );
   // A `refresh` event on the root draws again: the render bench times the timeline on its own
   // this way (opening it also resizes the canvas, whose redraw is not the timeline's).
   root.addEventListener('refresh', () => render());

@@ -96,21 +96,38 @@ export const IMPORT_SEQ = 'importSeq';
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 const quote = (identifier: string): string => `\`${identifier}\``;
+/** Property keys come from headers and may hold any character, a backtick too. */
+const quoteKey = (key: string): string => `\`${key.replace(/`/g, '``')}\``;
 
 /** The constraint that backs MERGE on (label, importId). */
 export function importConstraintName(label: string): string {
   return `import_id_${label}`;
 }
 
-interface NodeRow {
-  id: string;
-  props: Record<string, PropertyValue>;
+/**
+ * Rows travel as positional lists, not maps: a map repeats every key in every row, which the
+ * driver encodes and Neo4j decodes each time. A node row is [importId, ...property values]; a
+ * relationship row [start importId, end importId, ...property values, importSeq when parallel].
+ * An empty field is null, which CREATE skips and the MERGE path's coalesce keeps as it was.
+ */
+type NodeRow = (PropertyValue | null)[];
+type RelRow = (PropertyValue | number | null)[];
+
+/** A column that becomes a property: a typed property column, or a named :ID(key) column. */
+interface PropertyColumn {
+  readonly index: number;
+  readonly key: string;
+  readonly column: Column;
 }
-interface RelRow {
-  s: string;
-  e: string;
-  props: Record<string, PropertyValue>;
-  q?: number;
+
+function propertyColumns(columns: readonly Column[]): PropertyColumn[] {
+  const result: PropertyColumn[] = [];
+  columns.forEach((column, index) => {
+    if (column.kind === 'property' || (column.kind === 'id' && column.key !== undefined)) {
+      result.push({ index, key: column.key ?? '', column });
+    }
+  });
+  return result;
 }
 
 /** Rows of one batch that share a statement (same labels, or same type and endpoint labels). */
@@ -131,8 +148,12 @@ interface Batch {
   readonly firstLine: number;
   lastLine: number;
   readonly groups: Map<string, Group<NodeRow | RelRow>>;
+  /** The file's property columns, in row order after the ids. */
+  readonly properties: readonly PropertyColumn[];
   readonly newLabels: Set<string>;
   rows: number;
+  /** Input bytes of the earlier files, and of this file up to the batch's last row. */
+  readonly bytesBefore: number;
   bytesAtEnd: number;
 }
 
@@ -175,13 +196,33 @@ const storedId = (group: string | undefined, id: string): string =>
   group === undefined ? id : `${group}:${id}`;
 
 /** fresh: no node of the first label existed when the import began, so CREATE gives what MERGE would. */
-function nodeStatement(labels: readonly string[], fresh: boolean): string {
+function nodeStatement(
+  labels: readonly string[],
+  properties: readonly PropertyColumn[],
+  fresh: boolean,
+): string {
   const [first, ...rest] = labels;
-  const extra = rest.length > 0 ? `, n:${rest.map(quote).join(':')}` : '';
+  const extra = rest.length > 0 ? [`SET n:${rest.map(quote).join(':')}`] : [];
+  const label = quote(first ?? '');
+  if (fresh) {
+    const values = properties.map((p, i) => `, ${quoteKey(p.key)}: row[${i + 1}]`).join('');
+    return [
+      'UNWIND $rows AS row',
+      `CREATE (n:${label} {${IMPORT_ID}: row[0]${values}})`,
+      ...extra,
+      'RETURN count(*) AS written',
+    ].join('\n');
+  }
+  // An empty field leaves the property as it was, as `SET n += map` without that key did.
+  const sets = properties.map((p, i) => {
+    const key = `n.${quoteKey(p.key)}`;
+    return `${key} = coalesce(row[${i + 1}], ${key})`;
+  });
   return [
     'UNWIND $rows AS row',
-    `${fresh ? 'CREATE' : 'MERGE'} (n:${quote(first ?? '')} {${IMPORT_ID}: row.id})`,
-    `SET n += row.props${extra}`,
+    `MERGE (n:${label} {${IMPORT_ID}: row[0]})`,
+    ...(sets.length > 0 ? [`SET ${sets.join(', ')}`] : []),
+    ...extra,
     'RETURN count(*) AS written',
   ].join('\n');
 }
@@ -191,21 +232,25 @@ function relationshipStatement(
   type: string,
   startLabel: string,
   endLabel: string,
+  properties: readonly PropertyColumn[],
   parallel: boolean,
   fresh: boolean,
 ): string {
-  const pattern = parallel
-    ? `(a)-[r:${quote(type)} {${IMPORT_SEQ}: row.q}]->(b)`
-    : `(a)-[r:${quote(type)}]->(b)`;
+  const seq = parallel ? [`${IMPORT_SEQ}: row[${properties.length + 2}]`] : [];
+  const values = properties.map((p, i) => `${quoteKey(p.key)}: row[${i + 2}]`);
+  const pattern = (entries: readonly string[]) =>
+    `(a)-[r:${quote(type)}${entries.length > 0 ? ` {${entries.join(', ')}}` : ''}]->(b)`;
+  // Set on a new relationship only: null (an empty field) sets nothing.
+  const onCreate = properties.map((p, i) => `r.${quoteKey(p.key)} = row[${i + 2}]`);
   return [
     'UNWIND $rows AS row',
-    `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row.s})`,
-    `MATCH (b:${quote(endLabel)} {${IMPORT_ID}: row.e})`,
+    `MATCH (a:${quote(startLabel)} {${IMPORT_ID}: row[0]})`,
+    `MATCH (b:${quote(endLabel)} {${IMPORT_ID}: row[1]})`,
     ...(fresh
-      ? [`CREATE ${pattern}`, 'SET r += row.props', 'RETURN count(*) AS written']
+      ? [`CREATE ${pattern([...values, ...seq])}`, 'RETURN count(*) AS written']
       : [
-          `MERGE ${pattern}`,
-          'ON CREATE SET r += row.props',
+          `MERGE ${pattern(seq)}`,
+          ...(onCreate.length > 0 ? [`ON CREATE SET ${onCreate.join(', ')}`] : []),
           // MERGE returns every match, so a first-of-its-kind row that meets existing parallel
           // relationships comes back more than once; counting rows, not matches, checks the
           // endpoints.
@@ -214,34 +259,32 @@ function relationshipStatement(
   ].join('\n');
 }
 
-/** Reads the property columns of a record into a map; empty fields give no property. */
-function readProperties(
-  columns: readonly Column[],
+/** Appends the property values of a record to a row; an empty field gives null (no property). */
+function pushProperties(
+  row: (PropertyValue | number | null)[],
+  properties: readonly PropertyColumn[],
   record: readonly string[],
   arrayDelimiter: string,
   file: string,
   line: number,
-): Record<string, PropertyValue> {
-  const props: Record<string, PropertyValue> = {};
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i];
-    const text = record[i] ?? '';
-    if (c === undefined || text === '') continue;
-    if (c.kind === 'id' && c.key !== undefined) {
-      props[c.key] = text;
-    } else if (c.kind === 'property') {
+): void {
+  for (const { index, key, column } of properties) {
+    const text = record[index] ?? '';
+    if (text === '') {
+      row.push(null);
+    } else if (column.kind === 'property') {
       try {
-        const value = parseValue(text, c.type, c.array, arrayDelimiter);
-        if (value !== undefined) props[c.key] = value;
+        row.push(parseValue(text, column.type, column.array, arrayDelimiter) ?? null);
       } catch (err) {
         if (err instanceof ValueError) {
-          throw new ImportError(file, line, `column "${c.key}": ${err.message}`);
+          throw new ImportError(file, line, `column "${key}": ${err.message}`);
         }
         throw err;
       }
+    } else {
+      row.push(text);
     }
   }
-  return props;
 }
 
 function checkIdentifier(kind: string, name: string, file: string, line: number): void {
@@ -279,23 +322,28 @@ export async function importCsvDirectory(
   const totals = { nodes: 0, relationships: 0, nodesCreated: 0, relationshipsCreated: 0 };
   const labels: Record<string, number> = {};
   const types: Record<string, number> = {};
-  let bytesBefore = 0;
+  // The one batch being written: the next one, also of the next file, is parsed meanwhile.
+  let inFlight: Promise<void> = Promise.resolve();
 
   const session = db.session('WRITE');
 
   const ensureConstraints = async (batch: Batch): Promise<void> => {
     const missing = [...batch.newLabels].filter((l) => !state.constrained.has(l));
     if (missing.length === 0) return;
+    let existed = false;
     for (const label of missing) {
       // Schema changes need their own transaction; IF NOT EXISTS makes re-runs a no-op.
-      await session.executeWrite((tx) =>
+      const result = await session.executeWrite((tx) =>
         tx.run(
           `CREATE CONSTRAINT ${quote(importConstraintName(label))} IF NOT EXISTS FOR (n:${quote(label)}) REQUIRE n.${IMPORT_ID} IS UNIQUE`,
         ),
       );
+      existed ||= result.summary.counters.updates().constraintsAdded === 0;
       state.constrained.add(label);
     }
-    await session.executeRead((tx) => tx.run('CALL db.awaitIndexes(300)'));
+    // A uniqueness constraint is committed only once its index is populated, so one created here
+    // is already online; one found existing may have been created by someone else a moment ago.
+    if (existed) await session.executeRead((tx) => tx.run('CALL db.awaitIndexes(300)'));
   };
 
   /**
@@ -304,11 +352,23 @@ export async function importCsvDirectory(
    * batches of this run never hold it, so the answer describes the database before the run.
    */
   const fresh = new Map<string, boolean>();
+  // An empty database (the usual first import) makes every label and type fresh without asking
+  // for each one: one count from the count store instead of one per label and type.
+  // Asked before the first batch, so it too describes the database before the run.
+  let emptyAtStart: boolean | undefined;
   const checkFresh = async (batch: Batch): Promise<void> => {
+    emptyAtStart ??= await session.executeRead(async (tx) => {
+      const result = await tx.run('MATCH (n) RETURN count(n) = 0 AS empty');
+      return result.records[0]?.get('empty') === true;
+    });
     const isNodes = batch.file.header.kind === 'nodes';
     for (const group of batch.groups.values()) {
       const mapKey = `${isNodes ? 'L' : 'T'}:${group.key}`;
       if (fresh.has(mapKey)) continue;
+      if (emptyAtStart) {
+        fresh.set(mapKey, true);
+        continue;
+      }
       const cypher = isNodes
         ? `MATCH (n:${quote(group.key)}) RETURN count(n) AS c`
         : `MATCH ()-[r:${quote(group.key)}]->() RETURN count(r) AS c`;
@@ -386,23 +446,47 @@ export async function importCsvDirectory(
       rows: totals.nodes + totals.relationships,
       nodes: totals.nodes,
       relationships: totals.relationships,
-      bytesDone: bytesBefore + batch.bytesAtEnd,
+      bytesDone: batch.bytesBefore + batch.bytesAtEnd,
       bytesTotal,
       elapsedMs: Date.now() - started,
     });
   };
 
+  /** Waits for the batch in flight (throwing its error), then starts writing this one. */
+  const queue = async (batch: Batch, fileIndex: number): Promise<void> => {
+    await inFlight;
+    inFlight = send(batch, fileIndex);
+    // Seen by the next queue or the end of the import; until then it must not count as unhandled.
+    inFlight.catch(() => undefined);
+  };
+
   try {
+    let bytesBefore = 0;
     for (const [fileIndex, file] of files.entries()) {
-      await importFile(file, fileIndex);
+      await importFile(file, fileIndex, bytesBefore);
       bytesBefore += file.bytes;
     }
+    await inFlight;
   } finally {
     await session.close();
   }
 
-  async function importFile(file: ImportFile, fileIndex: number): Promise<void> {
+  /**
+   * Parses one file into batches and queues each behind the one in flight. Returns with the
+   * file's last batch possibly still being written, so parsing the next file overlaps it; the
+   * writes stay one at a time, in file order.
+   */
+  async function importFile(file: ImportFile, fileIndex: number, bytesBefore: number) {
     const header = file.header;
+    const properties = propertyColumns(header.columns);
+    const reserved = header.kind === 'nodes' ? IMPORT_ID : IMPORT_SEQ;
+    if (properties.some((p) => p.key === reserved)) {
+      throw new ImportError(
+        file.path,
+        1,
+        `the property "${reserved}" is Dossier's own (it tells imported ${header.kind} apart); rename that column`,
+      );
+    }
     const parser = createReadStream(file.path).pipe(
       parse({
         bom: true,
@@ -418,11 +502,12 @@ export async function importCsvDirectory(
       lastLine: firstLine,
       groups: new Map(),
       newLabels: new Set(),
+      properties,
       rows: 0,
+      bytesBefore,
       bytesAtEnd: 0,
     });
     let batch: Batch | undefined;
-    let inFlight: Promise<void> = Promise.resolve();
     let previousEnd = 0;
     let previousEmpty = 0;
     try {
@@ -449,12 +534,10 @@ export async function importCsvDirectory(
           // One writer: the next batch is parsed while this one is written, never sent alongside.
           const ready = batch;
           batch = undefined;
-          await inFlight;
-          inFlight = send(ready, fileIndex);
+          await queue(ready, fileIndex);
         }
       }
-      await inFlight;
-      if (batch) await send(batch, fileIndex);
+      if (batch) await queue(batch, fileIndex);
     } catch (err) {
       await inFlight.catch(() => undefined);
       parser.destroy();
@@ -498,7 +581,8 @@ export async function importCsvDirectory(
         `:ID "${id}" is already used by another node of this import`,
       );
     }
-    const props = readProperties(header.columns, record, arrayDelimiter, path, line);
+    const row: NodeRow = [storedId(header.idGroup, id)];
+    pushProperties(row, batch.properties, record, arrayDelimiter, path, line);
     const first = nodeLabels[0] ?? '';
     state.ordinals.set(key, state.firstLabel.length);
     state.firstLabel.push(state.label(first));
@@ -508,7 +592,7 @@ export async function importCsvDirectory(
     let group = batch.groups.get(groupKey);
     if (!group) {
       group = {
-        cypher: (fresh) => nodeStatement(nodeLabels, fresh),
+        cypher: (fresh) => nodeStatement(nodeLabels, batch.properties, fresh),
         key: first,
         rows: [],
         names: nodeLabels,
@@ -516,7 +600,7 @@ export async function importCsvDirectory(
       };
       batch.groups.set(groupKey, group);
     }
-    group.rows.push({ id: storedId(header.idGroup, id), props });
+    group.rows.push(row);
   }
 
   function addRelationshipRow(
@@ -549,7 +633,8 @@ export async function importCsvDirectory(
     checkIdentifier('relationship type', type, path, line);
     const start = endpoint(header.startIndex, header.startGroup, ':START_ID');
     const end = endpoint(header.endIndex, header.endGroup, ':END_ID');
-    const props = readProperties(header.columns, record, arrayDelimiter, path, line);
+    const row: RelRow = [start.id, end.id];
+    pushProperties(row, batch.properties, record, arrayDelimiter, path, line);
 
     const tripleKey = `${start.ordinal},${state.type(type)},${end.ordinal}`;
     const seen = state.triples.get(tripleKey) ?? 0;
@@ -559,7 +644,8 @@ export async function importCsvDirectory(
     let group = batch.groups.get(groupKey);
     if (!group) {
       group = {
-        cypher: (fresh) => relationshipStatement(type, start.label, end.label, seen > 0, fresh),
+        cypher: (fresh) =>
+          relationshipStatement(type, start.label, end.label, batch.properties, seen > 0, fresh),
         key: type,
         rows: [],
         names: [type],
@@ -567,8 +653,7 @@ export async function importCsvDirectory(
       };
       batch.groups.set(groupKey, group);
     }
-    const row: RelRow = { s: start.id, e: end.id, props };
-    if (seen > 0) row.q = seen;
+    if (seen > 0) row.push(seen);
     group.rows.push(row);
   }
 

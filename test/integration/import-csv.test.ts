@@ -111,6 +111,16 @@ describe('importCsvDirectory', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('on a second run updates changed values and keeps a property whose field is now empty', async () => {
+    const first = fixture({ 'n.csv': ':ID,name,age:int,:LABEL\n1,Ann,30,Person;Client\n' });
+    await importCsvDirectory(db, first);
+    const second = fixture({ 'n.csv': ':ID,name,age:int,:LABEL\n1,,31,Person;Client\n' });
+    expect(await importCsvDirectory(db, second)).toMatchObject({ nodes: 1, nodesCreated: 0 });
+    expect(await db.read('MATCH (n:Person:Client) RETURN n.name AS name, n.age AS age')).toEqual([
+      { name: 'Ann', age: 31 },
+    ]);
+  });
+
   it('creates the uniqueness constraint on importId for each first label before writing', async () => {
     const dir = fixture({ 'n.csv': ':ID,:LABEL\n1,Company;Client\n2,Person\n' });
     await importCsvDirectory(db, dir);
@@ -194,6 +204,9 @@ describe('importCsvDirectory', () => {
         )
       ).message,
     ).toMatch(/^r\.csv, line 2: relationship type "HAS SPACE" is not usable/);
+    expect(
+      (await importFailure(fixture({ 'n.csv': ':ID,importId,:LABEL\n1,x,Thing\n' }))).message,
+    ).toMatch(/^n\.csv, line 1: the property "importId" is Dossier's own/);
     expect(await count('MATCH ()-[r]->() RETURN count(r) AS n')).toBe(0);
   });
 

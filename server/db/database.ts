@@ -86,7 +86,8 @@ export class Database {
   private wrap(tx: Pick<ManagedTransaction, 'run'>): Tx {
     const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
       for (const l of this.listeners) l(cypher, params);
-      const result = await tx.run(cypher, params);
+      // As for db.read: a write's statements come from deep stacks (resolver, runWrite, the work).
+      const result = await withoutCallerStack(() => tx.run(cypher, params));
       return result.records;
     };
     return {
@@ -146,7 +147,7 @@ export class Database {
         const tx = s.beginTransaction(config);
         try {
           const result = await work(this.wrap(tx));
-          await tx.commit();
+          await withoutCallerStack(() => tx.commit());
           return result;
         } finally {
           if (tx.isOpen()) await tx.rollback().catch(() => undefined);

@@ -33,6 +33,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           fileParallelism: false,
           pool: 'forks',
+          // One worker for all files, which run one at a time anyway: each file no longer loads the
+          // server's modules afresh (their caches are per Database, and each file connects its own).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

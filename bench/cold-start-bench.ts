@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startLocalNeo4j } from '../server/neo4j/local-neo4j.js';
@@ -26,6 +26,46 @@ export interface ColdStartResult {
 }
 
 const RUNS = 3;
+
+/**
+ * CPU seconds a process has used so far (user + system, from /proc), or undefined without /proc.
+ * On the shared 2-core machine wall time moves with the load; the JVM's CPU much less.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of the java process the app started (its child), if there is one. */
+function javaChildOf(ppid: number | undefined): number | undefined {
+  if (ppid === undefined) return undefined;
+  try {
+    for (const pid of readFileSync(`/proc/${ppid}/task/${ppid}/children`, 'utf8').split(' ')) {
+      if (pid && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'java') return Number(pid);
+    }
+  } catch {
+    // No /proc.
+  }
+  return undefined;
+}
+
+/** The 1-minute load average, '?' without /proc. */
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+const cpuText = (s: number | undefined): string =>
+  s === undefined ? '' : ` (JVM CPU ${s.toFixed(1)} s)`;
 const COMMAND = 'node dist/server/main.js';
 
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
@@ -65,7 +105,10 @@ export function seedDuration(log: string): number | undefined {
  * Starts the app, returns ms until /ready is 200 (and its log when asked for), then stops it
  * (SIGTERM) and waits for it.
  */
-async function appRun(dataDir: string, withLog = false): Promise<{ ms: number; log: string }> {
+async function appRun(
+  dataDir: string,
+  withLog = false,
+): Promise<{ ms: number; log: string; jvmCpu?: number }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -85,18 +128,20 @@ async function appRun(dataDir: string, withLog = false): Promise<{ ms: number; l
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   let ms: number;
+  let jvmCpu: number | undefined;
   try {
     await waitReady(`http://127.0.0.1:${port}/ready`, 300_000);
     ms = Number(process.hrtime.bigint() - started) / 1e6;
+    jvmCpu = cpuSeconds(javaChildOf(child.pid));
   } finally {
     child.kill('SIGTERM');
     await exited;
   }
   // Read after the exit: the logger buffers its lines and writes the last ones as it stops.
-  return { ms, log };
+  return { ms, log, ...(jvmCpu === undefined ? {} : { jvmCpu }) };
 }
 
-async function bareRun(dataDir: string): Promise<number> {
+async function bareRun(dataDir: string): Promise<{ ms: number; jvmCpu?: number }> {
   const started = process.hrtime.bigint();
   const neo4j = await startLocalNeo4j({
     dataDir,
@@ -106,8 +151,9 @@ async function bareRun(dataDir: string): Promise<number> {
     progress: () => undefined,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const jvmCpu = cpuSeconds(neo4j.pid);
   await neo4j.stop();
-  return ms;
+  return { ms, ...(jvmCpu === undefined ? {} : { jvmCpu }) };
 }
 
 export async function benchColdStart(log: (m: string) => void): Promise<ColdStartResult> {
@@ -122,21 +168,25 @@ export async function benchColdStart(log: (m: string) => void): Promise<ColdStar
     const firstStartMs = Math.round(first.ms);
     const seedMs = seedDuration(first.log);
     log(
-      `cold start: first start ${firstStartMs} ms, of which loading the story ${seedMs ?? '?'} ms`,
+      `cold start: first start ${firstStartMs} ms${cpuText(first.jvmCpu)}, of which loading the story ${seedMs ?? '?'} ms`,
     );
     const app: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       // Alternate which goes first so neither always finds the page cache warmer.
+      let a: { ms: number; jvmCpu?: number };
+      let b: { ms: number; jvmCpu?: number };
       if (i % 2 === 0) {
-        app.push(Math.round((await appRun(dataDir)).ms));
-        bare.push(Math.round(await bareRun(dataDir)));
+        a = await appRun(dataDir);
+        b = await bareRun(dataDir);
       } else {
-        bare.push(Math.round(await bareRun(dataDir)));
-        app.push(Math.round((await appRun(dataDir)).ms));
+        b = await bareRun(dataDir);
+        a = await appRun(dataDir);
       }
+      app.push(Math.round(a.ms));
+      bare.push(Math.round(b.ms));
       log(
-        `cold start: run ${i + 1}: app ${app[app.length - 1]} ms, bare Neo4j ${bare[bare.length - 1]} ms`,
+        `cold start: run ${i + 1}: app ${app[app.length - 1]} ms${cpuText(a.jvmCpu)}, bare Neo4j ${bare[bare.length - 1]} ms${cpuText(b.jvmCpu)}, load ${loadAverage()}`,
       );
     }
     const appMedianMs = median(app);

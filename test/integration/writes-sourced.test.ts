@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
-import { forgetLiveSchema } from '../../server/graph/live-schema.js';
+import { forgetLiveSchema, LIVE_SCHEMA_STATEMENTS } from '../../server/graph/live-schema.js';
 import { seedStory } from '../../server/seed/seed.js';
 import { connectTestDatabase, resetDatabase } from '../support/database.js';
 import { graphqlClient, type GraphQLClient, type GraphQLResponse } from '../support/graphql.js';
@@ -580,5 +580,44 @@ describe('sourced writes on the story graph (real Neo4j)', () => {
     expect(nobody.changes).toEqual([]);
     const bad = await refused('{ changes(since: "yesterday") { id } }', {});
     expect(bad.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('addRelationship sends its end look-ups and citation check together and takes its lock in its look-up: 6 statements, 4 round trips', async () => {
+    const [a, b] = await db.read(
+      'MATCH (p:Person) RETURN elementId(p) AS id ORDER BY p.id LIMIT 2',
+    );
+    const input = {
+      from: a?.['id'],
+      type: 'MET',
+      to: b?.['id'],
+      citations: [{ source: memo.id, quote: 'Lepitak said he had followed orders' }],
+    };
+    // Statements sent in one turn of the event loop went out together: an answer always arrives
+    // in a later turn, so a statement that waited for one is in a new group.
+    const groups: string[][] = [];
+    let turn: NodeJS.Immediate | undefined;
+    const off = db.onStatement((cypher) => {
+      if (LIVE_SCHEMA_STATEMENTS.includes(cypher)) return;
+      if (turn === undefined) {
+        groups.push([]);
+        turn = setImmediate(() => (turn = undefined));
+      }
+      groups[groups.length - 1]?.push(cypher);
+    });
+    const written = await mutate<{ addRelationship: FactWrite }>(ADD_REL, { input });
+    off();
+    expect(written.addRelationship.outcome).toBe('CREATED');
+    expect(groups.map((g) => g.length)).toEqual([3, 1, 1, 1]);
+    expect(await count('MATCH (l:DossierLock) RETURN count(l) AS n')).toBe(0);
+    // Sent together, refused as if one by one: the first failing check is the error.
+    const both = await refused(ADD_REL, {
+      input: {
+        ...input,
+        from: 'no-such-node',
+        citations: [{ source: memo.id, quote: 'not in it' }],
+      },
+    });
+    expect(both.code).toBe('NOT_FOUND');
+    expect(both.message).toContain('(from)');
   });
 });

@@ -1,4 +1,5 @@
 import type { GraphQLContext } from '../graphql/context.js';
+import { allInOrder } from './all-in-order.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { citeExisting, findFact, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
@@ -15,8 +16,11 @@ export async function addCitations(
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
   return runWrite(ctx, { operation: 'addCitations', idempotencyKey, input }, async (scope) => {
-    const element = await findFact(scope, input.element, 'element');
-    const citations = await checkCitations(scope.tx, input.citations);
+    // Two look-ups that do not depend on each other, sent together: one round trip.
+    const [element, citations] = await allInOrder([
+      findFact(scope, input.element, 'element'),
+      checkCitations(scope.tx, input.citations),
+    ] as const);
     return citeExisting(scope, element, citations);
   });
 }

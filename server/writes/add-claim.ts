@@ -1,6 +1,7 @@
 import type { JsonValue } from '../db/convert.js';
 import { userError } from '../db/errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { allInOrder } from './all-in-order.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { asElement } from './element.js';
 import { findLiveNode, writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
@@ -52,10 +53,12 @@ export async function addClaim(
     ...(input.value ? { value: checkText('value', input.value, 10_000) } : {}),
   };
   return runWrite(ctx, { operation: 'addClaim', idempotencyKey, input }, async (scope) => {
-    const citations = await checkCitations(scope.tx, input.citations);
-    const ends = [];
-    for (const ref of about) ends.push(await findLiveNode(scope, ref, 'about'));
-    const speaker = input.statedBy ? await findLiveNode(scope, input.statedBy, 'statedBy') : null;
+    // Look-ups that do not depend on each other, sent together: one round trip.
+    const [citations, ends, speaker] = await allInOrder([
+      checkCitations(scope.tx, input.citations),
+      allInOrder(about.map((ref) => findLiveNode(scope, ref, 'about'))),
+      input.statedBy ? findLiveNode(scope, input.statedBy, 'statedBy') : Promise.resolve(null),
+    ] as const);
     const claim = await writeEntity(scope, { label: 'Claim', name, properties, citations });
     const changes = [...claim.changes];
     const link = async (

@@ -1,5 +1,6 @@
 import { userError } from '../db/errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { allInOrder } from './all-in-order.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { findLiveNode, writeEntity, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
@@ -37,10 +38,11 @@ export async function addDisagreement(
     ...(input.topic ? { topic: checkText('topic', input.topic, 200) } : {}),
   };
   return runWrite(ctx, { operation: 'addDisagreement', idempotencyKey, input }, async (scope) => {
-    const citations = await checkCitations(scope.tx, input.citations);
-    // One statement at a time: a transaction runs its statements in order.
-    const claims = [];
-    for (const ref of between) claims.push(await findLiveNode(scope, ref, 'between'));
+    // Look-ups that do not depend on each other, sent together: one round trip.
+    const [citations, claims] = await allInOrder([
+      checkCitations(scope.tx, input.citations),
+      allInOrder(between.map((ref) => findLiveNode(scope, ref, 'between'))),
+    ] as const);
     for (const [i, claim] of claims.entries()) {
       if (claim.kind !== 'node' || !claim.value.labels.includes('Claim')) {
         throw userError(

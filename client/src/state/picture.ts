@@ -28,20 +28,34 @@ export interface Picture {
   readonly outOfTime: ReadonlySet<string>;
 }
 
-/** Computes the picture of `view`; see `pictureOf` for the memoised form the client uses. */
-export function computePicture(
+/** The drawing before filters and the ends of its relationships. */
+function drawingOf(
   view: View,
   cache: GraphCache,
   labelPriority: readonly string[],
-): Picture {
+): Pick<Picture, 'plan' | 'ends'> {
   const plan = planDrawing(view, cache, labelPriority);
-  const groupLabel = new Map(plan.groups.map((g) => [g.id, g.label]));
   const ends = new Map<string, { source: string; target: string }>();
   for (const a of plan.aggregates) ends.set(a.id, a);
   for (const id of plan.edges) {
     const e = view.edges[id];
     if (e) ends.set(id, e);
   }
+  return { plan, ends };
+}
+
+/**
+ * Computes the picture of `view`; see `pictureOf` for the memoised form the client uses. `drawing`:
+ * the drawing before filters when it is known (a filter change leaves it as it was).
+ */
+export function computePicture(
+  view: View,
+  cache: GraphCache,
+  labelPriority: readonly string[],
+  drawing: Pick<Picture, 'plan' | 'ends'> = drawingOf(view, cache, labelPriority),
+): Picture {
+  const { plan, ends } = drawing;
+  const groupLabel = new Map(plan.groups.map((g) => [g.id, g.label]));
   const labels = new Set(view.hiddenLabels);
   const types = new Set(view.hiddenTypes);
   const evidence = view.analysis.evidence;
@@ -112,46 +126,67 @@ export function shownElements(p: Picture): { nodes: string[]; edges: string[] } 
   };
 }
 
-let last: {
-  key: readonly unknown[];
-  cache: GraphCache;
-  version: number;
-  picture: Picture;
-} | null = null;
+interface Memo<T> {
+  readonly key: readonly unknown[];
+  readonly cache: GraphCache;
+  readonly version: number;
+  readonly value: T;
+}
+
+/** Whether a memo was made from the same keys and the same cached data. */
+function fresh<T>(
+  memo: Memo<T> | null,
+  key: readonly unknown[],
+  cache: GraphCache,
+): memo is Memo<T> {
+  // Data fetched again (a newer copy of an element) may change what a filter decides.
+  return (
+    !!memo &&
+    memo.cache === cache &&
+    memo.version === cache.version &&
+    memo.key.every((k, i) => k === key[i])
+  );
+}
+
+let lastDrawing: Memo<Pick<Picture, 'plan' | 'ends'>> | null = null;
+let lastPicture: Memo<Picture> | null = null;
 
 /**
  * The picture of `view`, computed once per change of what it depends on: the timeline, the
  * structure panel and the level-of-detail plan all read it after the same command, and a pass
- * over 125,000 elements is worth doing once.
+ * over 125,000 elements is worth doing once. A filter change keeps the drawing before filters.
  */
 export function pictureOf(
   view: View,
   cache: GraphCache,
   labelPriority: readonly string[],
 ): Picture {
-  const key = [
+  const drawingKey = [
     view.nodes,
     view.edges,
     view.hidden,
+    view.analysis.grouping,
+    labelPriority.join('\n'),
+  ];
+  const key = [
+    ...drawingKey,
     view.hiddenLabels,
     view.hiddenTypes,
     view.time,
     view.timeProperty,
     view.analysis.propertyFilters,
     view.analysis.evidence,
-    view.analysis.grouping,
-    labelPriority.join('\n'),
   ];
-  // Data fetched again (a newer copy of an element) may change what a filter decides.
-  const version = cache.version;
-  if (
-    last &&
-    last.cache === cache &&
-    last.version === version &&
-    last.key.every((k, i) => k === key[i])
-  )
-    return last.picture;
-  const picture = computePicture(view, cache, labelPriority);
-  last = { key, cache, version, picture };
-  return picture;
+  if (fresh(lastPicture, key, cache)) return lastPicture.value;
+  if (!fresh(lastDrawing, drawingKey, cache)) {
+    lastDrawing = {
+      key: drawingKey,
+      cache,
+      version: cache.version,
+      value: drawingOf(view, cache, labelPriority),
+    };
+  }
+  const value = computePicture(view, cache, labelPriority, lastDrawing.value);
+  lastPicture = { key, cache, version: cache.version, value };
+  return value;
 }

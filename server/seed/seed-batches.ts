@@ -36,10 +36,7 @@ export type SeedStep =
     }
   | {
       readonly kind: 'relationships';
-      /**
-       * Expects rows with element ids in `from` and `to`; see relationshipRows. Returns `element`
-       * (the relationship's element id) per row.
-       */
+      /** Expects rows with element ids in `from` and `to`; see relationshipRows. */
       readonly cypher: string;
       readonly rows: RelationshipRow[];
     }
@@ -171,8 +168,7 @@ export const RELATIONSHIPS_CYPHER = `UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.from
 MATCH (b) WHERE elementId(b) = row.to
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
-SET r += row.props
-RETURN elementId(r) AS element`;
+SET r += row.props`;
 
 export interface SeedStepOptions {
   /**

@@ -44,13 +44,13 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
   for (const s of schema) await db.write(s.text);
   await db.write('CALL db.awaitIndexes(300)');
 
-  const loaded = await load(db, readFileSync(seedFile, 'utf8'), {
+  const statements = await loadSeed(db, readFileSync(seedFile, 'utf8'), {
     progress,
     method: options.method ?? 'batches',
     // After a reset the database is empty too.
     ...(options.reset || options.empty ? { empty: true } : {}),
   });
-  const result = { statements: loaded.statements, ...(loaded.graph ?? (await countGraph(db))) };
+  const result = { statements, ...(await countGraph(db)) };
   progress(`Story graph loaded: ${result.nodes} nodes, ${result.relationships} relationships.`);
   return result;
 }
@@ -59,23 +59,11 @@ export async function seedStory(db: Database, options: SeedOptions = {}): Promis
  * Loads seed Cypher (the text of a file like cypher/seed.cypher) in ONE write transaction, either
  * as written or as the batches of seedSteps; returns how many statements the text holds.
  */
-export async function loadSeed(db: Database, seed: string, options: LoadOptions): Promise<number> {
-  return (await load(db, seed, options)).statements;
-}
-
-type LoadOptions = Required<Pick<SeedOptions, 'progress' | 'method'>> & Pick<SeedOptions, 'empty'>;
-
-/** What the database holds, when the load itself could tell. */
-interface Graph {
-  readonly nodes: number;
-  readonly relationships: number;
-}
-
-async function load(
+export async function loadSeed(
   db: Database,
   seed: string,
-  options: LoadOptions,
-): Promise<{ statements: number; graph?: Graph }> {
+  options: Required<Pick<SeedOptions, 'progress' | 'method'>> & Pick<SeedOptions, 'empty'>,
+): Promise<number> {
   const { progress } = options;
   const statements = splitStatements(seed);
   if (options.method === 'statements') {
@@ -98,14 +86,9 @@ async function load(
     progress(
       `Loading the story graph (${statements.length} statements as ${steps.length} batches, one transaction) …`,
     );
-    const graph = await db.writeTransaction((tx) => runSteps(tx, steps, progress), {
-      timeoutMs: 600_000,
-    });
-    // Into an empty database with batches only, the graph is what they MERGEd: no count to plan.
-    if (empty && steps.every((s) => s.kind !== 'statement'))
-      return { statements: statements.length, graph };
+    await db.writeTransaction((tx) => runSteps(tx, steps, progress), { timeoutMs: 600_000 });
   }
-  return { statements: statements.length };
+  return statements.length;
 }
 
 /**
@@ -116,9 +99,8 @@ async function runSteps(
   tx: Tx,
   steps: readonly SeedStep[],
   progress: (message: string) => void,
-): Promise<Graph> {
+): Promise<void> {
   const elements = new Map<string, string>();
-  const relationships = new Set<string>();
   let done = 0;
   for (const step of steps) {
     if (step.kind === 'nodes') {
@@ -130,16 +112,13 @@ async function runSteps(
         from: elements.get(r.from),
         to: elements.get(r.to),
       }));
-      for (const row of await tx.run(step.cypher, { rows }))
-        relationships.add(String(row['element']));
+      await tx.run(step.cypher, { rows });
     } else {
       await tx.run(step.cypher);
     }
     done++;
     progress(`  … ${done}/${steps.length}`);
   }
-  // Distinct elements: a node or relationship MERGEd twice is one.
-  return { nodes: new Set(elements.values()).size, relationships: relationships.size };
 }
 
 const COUNT_GRAPH =

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { classDataSharing } from './class-data-sharing.js';
 import { ensureNeo4jInstalled, type Progress } from './fetch-jars.js';
 import { readSettings, settingsFile } from './settings.js';
+import { exitedWithin } from './exit-within.js';
 
 export interface LocalNeo4jOptions {
   /** Where the graph lives; kept between runs. */
@@ -271,7 +272,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       child.kill('SIGTERM');
       // Writing the class archive at exit takes seconds more, once.
       const grace = cds.writesArchive ? 120_000 : 30_000;
-      const done = await Promise.race([exited.then(() => true), sleep(grace).then(() => false)]);
+      const done = await exitedWithin(exited, grace);
       if (!done) {
         child.kill('SIGKILL');
         await exited;

@@ -34,23 +34,15 @@ function writesClassArchive(pid: number): boolean {
 }
 
 /**
- * Stops the JVM and leaves no timer behind. `local.stop()` races the exit against a grace timer
- * (30 s, 120 s while the JVM writes its class-data archive) that it never clears, and this is
- * vitest's main process: the timer kept it alive for the rest of the grace after the JVM had gone
- * (25 s of nothing at the end of every run, and on a clone's first run, whose JVM writes the
- * archive, vitest's 60 s "close timed out" with the hanging-process reporter naming that Timeout).
- * Its store is deleted next, so a clean shutdown buys nothing but the archive: SIGKILL unless the
- * JVM writes one, else SIGTERM and stop() only if it outlives our own grace (stop() SIGKILLs).
+ * Stops the run's JVM. Its store is deleted next, so a clean shutdown buys nothing but the
+ * class-data archive: SIGKILL unless the JVM writes one (then stop(): SIGTERM, and SIGKILL only
+ * after its grace). stop() no longer leaves its grace timer running once the JVM has exited
+ * (4fc65e7): that timer kept this process, vitest's main one, alive into the 60 s "close timed out".
  */
 async function stopAndRelease(local: LocalNeo4j): Promise<void> {
-  process.kill(local.pid, writesClassArchive(local.pid) ? 'SIGTERM' : 'SIGKILL');
-  let timer: NodeJS.Timeout | undefined;
-  const inTime = await Promise.race([
-    local.exited.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 120_000))),
-  ]);
-  clearTimeout(timer);
-  if (!inTime) await local.stop();
+  if (writesClassArchive(local.pid)) return local.stop();
+  process.kill(local.pid, 'SIGKILL');
+  await local.exited;
 }
 
 /** True when testcontainers can reach a container engine (Docker socket or DOCKER_HOST). */

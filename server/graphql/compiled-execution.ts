@@ -1,4 +1,16 @@
-import { Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  BREAK,
+  getNullableType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
@@ -20,7 +32,10 @@ function compiledFor(schema: GraphQLSchema, document: DocumentNode): Compiled | 
   if (entry === undefined) {
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     const [operation] = operations;
-    const result = operations.length === 1 ? compileQuery(schema, document) : undefined;
+    const result =
+      operations.length === 1 && !scalarLiteralWithVariable(schema, document)
+        ? compileQuery(schema, document)
+        : undefined;
     entry =
       result !== undefined && isCompiledQuery(result)
         ? { query: result, name: operation?.name?.value }
@@ -30,12 +45,51 @@ function compiledFor(schema: GraphQLSchema, document: DocumentNode): Compiled | 
   return entry;
 }
 
+function containsVariable(node: ASTNode): boolean {
+  let found = false;
+  visit(node, {
+    Variable() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * True when a scalar's value is written as an object or list literal holding a variable, such as
+ * `value: {name: $name}` for a JSON argument. graphql-jit parses a scalar literal once, when it
+ * compiles, with no variables ("not supported", it says), so `$name` would be dropped from every
+ * request; graphql-js parses it per request with the request's variables.
+ */
+function scalarLiteralWithVariable(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      enter(node) {
+        if (node.kind !== Kind.OBJECT && node.kind !== Kind.LIST) return undefined;
+        const type = typeInfo.getInputType();
+        if (type === null || type === undefined || !isScalarType(getNullableType(type))) {
+          return undefined;
+        }
+        if (!containsVariable(node)) return false; // a literal scalar: nothing inside to check
+        found = true;
+        return BREAK;
+      },
+    }),
+  );
+  return found;
+}
+
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
 /**
  * Executes queries and mutations with graphql-jit: each document is compiled once into a function
  * that calls the resolvers directly, instead of graphql-js walking the document for every object
- * of every response. A document it cannot compile runs on graphql-js as before.
+ * of every response. A document it cannot compile, or whose scalar literals hold variables (see
+ * scalarLiteralWithVariable), runs on graphql-js as before.
  *
  * Variables are coerced once, by the compiled query. When it refuses them (it answers `errors`
  * without `data` only then) the request runs on graphql-js instead, which refuses them in its own

@@ -151,12 +151,19 @@ export async function saveCase(
         view: input.view,
         author: actor.name,
       });
-      return { slug };
+      return { slug, version };
     },
   );
   const found = await findCase(ctx.db, saved.slug);
-  if (!found) throw new Error(`The case ${saved.slug} was saved but cannot be read back`);
-  return found;
+  // The answer describes this save's version, not the latest: a concurrent save of the same case
+  // may have committed a newer one before the read. (An idempotent replay stored before the
+  // version was recorded has none and gets the latest, as it did then.)
+  const mine =
+    saved.version === undefined
+      ? found?.versions[0]
+      : found?.versions.find((v) => v.version === saved.version);
+  if (!found || !mine) throw new Error(`The case ${saved.slug} was saved but cannot be read back`);
+  return { ...mine, path: found.path, versions: found.versions };
 }
 
 function toCase(row: Row): CaseModel {

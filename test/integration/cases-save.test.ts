@@ -131,8 +131,12 @@ describe('saved cases: saveCase, cases, case(slug), versions, who may save', () 
       [1, 2, 3, 4, 5].map((i) => save({ name: 'Busy case', view: `V${i}`, slug: slug.slug })),
     );
     expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
-    const versions = answers.map((a) => (a.data?.saveCase as Saved).version).sort();
-    expect(versions).toEqual([2, 3, 4, 5, 6]);
+    const saved = answers.map((a) => a.data?.saveCase as Saved);
+    expect(saved.map((c) => c.version).sort()).toEqual([2, 3, 4, 5, 6]);
+    // Each answer is the version that request saved, even when a later save committed first.
+    expect(saved.map((c) => c.view)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5']);
+    for (const c of saved)
+      expect(c.versions.find((v) => v.version === c.version)?.view).toBe(c.view);
   });
 
   it('bad input is refused with a code and a sentence, and writes nothing', async () => {

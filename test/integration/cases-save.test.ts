@@ -137,6 +137,9 @@ describe('saved cases: saveCase, cases, case(slug), versions, who may save', () 
     expect(saved.map((c) => c.view)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5']);
     for (const c of saved)
       expect(c.versions.find((v) => v.version === c.version)?.view).toBe(c.view);
+    const stored = (await gql(app.base, tokens.editor ?? '', CASE, { slug: slug.slug })).data
+      ?.case as { versions: { version: number }[] };
+    expect(stored.versions.map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
   });
 
   it('bad input is refused with a code and a sentence, and writes nothing', async () => {

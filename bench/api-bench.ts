@@ -16,6 +16,7 @@ import { encodeParams } from './api/floor-endpoint.js';
 import { emptyDatabase, silent, type BenchNeo4j } from './lib/bench-neo4j.js';
 import { elapsedMs, round, summarize, type LatencySummary } from './lib/stats.js';
 import { benchWrite, type WriteBenchResult } from './write-bench.js';
+import { postJson as post, readyPort } from './lib/api-server-process.js';
 
 /**
  * Dossier's GraphQL vs the floor (a bare node:http endpoint running the same statement, see
@@ -204,15 +205,6 @@ function neo4jGraphqlSearch(
   };
 }
 
-async function post(url: string, body: string): Promise<unknown> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  return res.json();
-}
-
 /**
  * The statement the way Dossier's db.read sends it: an auto-commit transaction on a READ session
  * (one RUN+PULL exchange), so the baseline makes the same Bolt round trips as Dossier does.
@@ -240,17 +232,7 @@ export function startApiServer(
         stdio: ['ignore', 'pipe', 'inherit'],
       })
     : spawn(process.execPath, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolveStart, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolveStart({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`api server exited (${code}) before it was ready`)),
-    );
-  });
+  return readyPort(child, 'api server').then((port) => ({ child, port }));
 }
 
 /** Requests done by `count` loops each sending requests back to back for `seconds`. */

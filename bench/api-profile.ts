@@ -24,6 +24,7 @@ import { fromRoot } from '../server/paths.js';
 import { elementIdOf, prepareDataset } from './api-bench.js';
 import { encodeParams } from './api/floor-endpoint.js';
 import { silent, startBenchNeo4j } from './lib/bench-neo4j.js';
+import { readyPort } from './lib/api-server-process.js';
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
 
@@ -191,15 +192,7 @@ async function main(): Promise<void> {
       ],
       { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const port = await new Promise<number>((resolvePort, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /READY (\d+)/.exec(out);
-        if (m) resolvePort(Number(m[1]));
-      });
-      child.on('exit', (code) => reject(new Error(`api server exited (${code})`)));
-    });
+    const port = await readyPort(child, 'api server');
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
     // Warm-up (JIT, caches), not counted.
     for (const [, body] of bodies) {

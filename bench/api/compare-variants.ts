@@ -27,6 +27,7 @@ import { elementIdOf, prepareDataset } from '../api-bench.js';
 import { silent, startBenchNeo4j } from '../lib/bench-neo4j.js';
 import { elapsedMs, median, round } from '../lib/stats.js';
 import { encodeParams } from './floor-endpoint.js';
+import { postJson as post, readyPort } from '../lib/api-server-process.js';
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
 
@@ -51,29 +52,12 @@ function startServer(
     cwd: resolve(root),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolveStart, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolveStart({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`server ${variant} exited (${code})`)));
-  });
+  return readyPort(child, `server ${variant}`).then((port) => ({ child, port }));
 }
 
 function cpuMs(pid: number | undefined): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-async function post(url: string, body: string): Promise<unknown> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  return res.json();
 }
 
 async function main(): Promise<void> {

@@ -20,17 +20,9 @@ import { elementIdOf, prepareDataset } from '../api-bench.js';
 import { silent, startBenchNeo4j } from '../lib/bench-neo4j.js';
 import { elapsedMs, median, round } from '../lib/stats.js';
 import { encodeParams } from './floor-endpoint.js';
+import { postJson as post, readyPort } from '../lib/api-server-process.js';
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000 };
-
-async function post(url: string, body: string): Promise<unknown> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  return res.json();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -70,15 +62,7 @@ async function main(): Promise<void> {
       { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.push(child);
-    const port = await new Promise<number>((resolvePort, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /READY (\d+)/.exec(out);
-        if (m) resolvePort(Number(m[1]));
-      });
-      child.on('exit', (code) => reject(new Error(`api server exited (${code})`)));
-    });
+    const port = await readyPort(child, 'api server');
     const hub = await elementIdOf(bench, graph.summary.hubs[0]?.id ?? '');
     const medianNode = await elementIdOf(bench, graph.summary.median?.id ?? '');
     const neighbourhood = (id: string): string =>

@@ -1,5 +1,5 @@
 import { importCsvDirectory } from '../server/import/import-csv.js';
-import { buildLoadCsvPlan } from './import/load-csv-plan.js';
+import { buildLoadCsvPlan, runLoadCsvPlan } from './import/load-csv-plan.js';
 import { emptyDatabase, graphCounts, type BenchNeo4j } from './lib/bench-neo4j.js';
 import { round } from './lib/stats.js';
 
@@ -47,15 +47,7 @@ async function timeLoadCsv(
   const plan = await buildLoadCsvPlan(dir, urlPath, batchSize);
   await emptyDatabase(bench.db);
   const started = process.hrtime.bigint();
-  const session = bench.db.session('WRITE');
-  try {
-    for (const c of plan.constraints) await session.run(c);
-    await session.run('CALL db.awaitIndexes(300)');
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction.
-    for (const s of plan.statements) await session.run(s.cypher);
-  } finally {
-    await session.close();
-  }
+  await runLoadCsvPlan(bench.db, plan);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return {
     rows: plan.rows,

@@ -22,7 +22,7 @@ import {
   type BenchNeo4j,
 } from '../lib/bench-neo4j.js';
 import { median, round } from '../lib/stats.js';
-import { buildLoadCsvPlan } from './load-csv-plan.js';
+import { buildLoadCsvPlan, runLoadCsvPlan } from './load-csv-plan.js';
 
 type Importer = (
   db: Database,
@@ -89,16 +89,7 @@ async function main(): Promise<void> {
   const bench = await startBenchNeo4j(dirname(dir));
   try {
     const plan = await buildLoadCsvPlan(dir, basename(dir), batchSize);
-    const loadCsv = async (): Promise<void> => {
-      const session = bench.db.session('WRITE');
-      try {
-        for (const c of plan.constraints) await session.run(c);
-        await session.run('CALL db.awaitIndexes(300)');
-        for (const s of plan.statements) await session.run(s.cypher);
-      } finally {
-        await session.close();
-      }
-    };
+    const loadCsv = (): Promise<void> => runLoadCsvPlan(bench.db, plan);
     const contenders: [string, () => Promise<void>][] = [
       ...variants.map(([name, run]): [string, () => Promise<void>] => [
         name,

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import type { Column } from '../../server/import/csv-header.js';
 import { importConstraintName, IMPORT_ID } from '../../server/import/import-csv.js';
 import { listImportFiles, type ImportFile } from '../../server/import/import-files.js';
+import type { Database } from '../../server/db/database.js';
 
 /**
  * The LOAD CSV script a Neo4j user would write for the same files and the same graph: the same
@@ -177,4 +178,19 @@ export async function buildLoadCsvPlan(
       `CREATE CONSTRAINT ${quote(importConstraintName(l))} IF NOT EXISTS FOR (n:${quote(l)}) REQUIRE n.${IMPORT_ID} IS UNIQUE`,
   );
   return { constraints, statements, rows };
+}
+
+/**
+ * Runs a plan as a LOAD CSV user would: its constraints, the wait for their indexes, then each
+ * statement in an auto-commit transaction (CALL … IN TRANSACTIONS needs one).
+ */
+export async function runLoadCsvPlan(db: Database, plan: LoadCsvPlan): Promise<void> {
+  const session = db.session('WRITE');
+  try {
+    for (const c of plan.constraints) await session.run(c);
+    await session.run('CALL db.awaitIndexes(300)');
+    for (const s of plan.statements) await session.run(s.cypher);
+  } finally {
+    await session.close();
+  }
 }

@@ -17,11 +17,12 @@ export function splitStatements(script: string): ScriptStatement[] {
   let start = 0;
   let i = 0;
   const n = script.length;
+  const position = positionsInOrder(script);
   const push = (end: number): void => {
     const raw = script.slice(start, end);
     if (stripComments(raw).trim() !== '') {
       const lead = raw.length - raw.trimStart().length;
-      const pos = positionOf(script, start + lead);
+      const pos = position(start + lead);
       out.push({ text: raw.trim(), line: pos.line, column: pos.column, offset: start + lead });
     }
   };
@@ -92,15 +93,26 @@ export function stripComments(s: string): string {
   return out;
 }
 
-/** 1-based line and column of an offset. */
-export function positionOf(s: string, offset: number): { line: number; column: number } {
+/**
+ * Line and column of offsets asked in increasing order, counting each line break once: a script
+ * of thousands of statements (a restore, a seed) would otherwise rescan from its start for each.
+ */
+function positionsInOrder(s: string): (offset: number) => { line: number; column: number } {
   let line = 1;
   let lastBreak = -1;
-  for (let i = 0; i < offset && i < s.length; i++) {
-    if (s[i] === '\n') {
-      line++;
-      lastBreak = i;
+  let scanned = 0;
+  return (offset) => {
+    for (; scanned < offset && scanned < s.length; scanned++) {
+      if (s.charCodeAt(scanned) === 10) {
+        line++;
+        lastBreak = scanned;
+      }
     }
-  }
-  return { line, column: offset - lastBreak };
+    return { line, column: offset - lastBreak };
+  };
+}
+
+/** 1-based line and column of an offset. */
+export function positionOf(s: string, offset: number): { line: number; column: number } {
+  return positionsInOrder(s)(offset);
 }

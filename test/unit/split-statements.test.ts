@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { splitStatements, stripComments } from '../../server/cypher/split-statements.js';
+import {
+  positionOf,
+  splitStatements,
+  stripComments,
+} from '../../server/cypher/split-statements.js';
 
 describe('splitStatements', () => {
   it('splits on semicolons but not inside strings, names or comments', () => {
@@ -14,6 +18,16 @@ describe('splitStatements', () => {
   it('reports where each statement starts', () => {
     const parts = splitStatements('RETURN 1;\n  RETURN 2');
     expect(parts[1]).toMatchObject({ line: 2, column: 3 });
+  });
+
+  it('counts lines and columns right across many statements', () => {
+    const script = Array.from({ length: 50 }, (_, i) => `${' '.repeat(i % 4)}RETURN ${i}\n`).join(
+      ';\n',
+    );
+    const parts = splitStatements(script);
+    expect(parts).toHaveLength(50);
+    expect(parts[7]).toMatchObject({ line: 15, column: 4 });
+    for (const p of parts) expect(p).toMatchObject(positionOf(script, p.offset));
   });
 
   it('handles escaped quotes in strings', () => {

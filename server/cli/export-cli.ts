@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportBackup } from '../backup/export-backup.js';
 import { formatBackupProgress } from '../backup/progress-line.js';
+import { readCommandLine } from './command-line.js';
 import { describeTarget, exitWith, runCommand } from './run-command.js';
 
 const USAGE = `Usage: npm run export -- FILE [--force]
@@ -23,36 +23,16 @@ indexes, as gzip'd JSON lines (conventionally FILE.dossier.gz). Restore it with 
 const number = new Intl.NumberFormat('en-GB');
 
 async function main(argv: string[]): Promise<number> {
-  let file: string;
-  let waitSeconds: number;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        force: { type: 'boolean', default: false },
-        wait: { type: 'string', default: '60' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1 || !positionals[0]) throw new Error('Give exactly one FILE.');
-    file = resolve(positionals[0]);
-    if (existsSync(file) && !values.force) {
+  const line = readCommandLine(argv, USAGE, { force: { type: 'boolean', default: false } }, (p) => {
+    if (p.positionals.length !== 1 || !p.positionals[0]) throw new Error('Give exactly one FILE.');
+    const file = resolve(p.positionals[0]);
+    if (existsSync(file) && !p.values.force) {
       throw new Error(`${file} exists; choose another name or add --force to overwrite it.`);
     }
-    waitSeconds = Number(values.wait);
-    if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-      throw new Error(`--wait must be a positive number of seconds, not "${values.wait}"`);
-    }
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+    return file;
+  });
+  if ('exit' in line) return line.exit;
+  const { args: file, waitSeconds } = line;
 
   return runCommand({
     waitSeconds,

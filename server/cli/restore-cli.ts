@@ -4,10 +4,10 @@
  * anything is written.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BackupFileError } from '../backup/backup-format.js';
 import { formatBackupProgress } from '../backup/progress-line.js';
 import { restoreBackup, TargetNotEmptyError } from '../backup/restore-backup.js';
+import { positiveInteger, readCommandLine } from './command-line.js';
 import { describeTarget, exitWith, runCommand } from './run-command.js';
 
 const USAGE = `Usage: npm run restore -- FILE [--replace]
@@ -24,41 +24,27 @@ constraints and indexes. The file is checked whole before anything is written.
 const number = new Intl.NumberFormat('en-GB');
 
 async function main(argv: string[]): Promise<number> {
-  let file: string;
-  let replace: boolean;
-  let batchSize: number;
-  let waitSeconds: number;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        replace: { type: 'boolean', default: false },
-        'batch-size': { type: 'string', default: '5000' },
-        wait: { type: 'string', default: '60' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1 || !positionals[0]) throw new Error('Give exactly one FILE.');
-    file = resolve(positionals[0]);
-    replace = values.replace;
-    batchSize = Number(values['batch-size']);
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new Error(`--batch-size must be a positive integer, not "${values['batch-size']}"`);
-    }
-    waitSeconds = Number(values.wait);
-    if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-      throw new Error(`--wait must be a positive number of seconds, not "${values.wait}"`);
-    }
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const line = readCommandLine(
+    argv,
+    USAGE,
+    {
+      replace: { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: '5000' },
+    },
+    (p) => {
+      if (p.positionals.length !== 1 || !p.positionals[0]) {
+        throw new Error('Give exactly one FILE.');
+      }
+      return {
+        file: resolve(p.positionals[0]),
+        replace: p.values.replace,
+        batchSize: positiveInteger('--batch-size', p.values['batch-size']),
+      };
+    },
+  );
+  if ('exit' in line) return line.exit;
+  const { file, replace, batchSize } = line.args;
+  const { waitSeconds } = line;
 
   let writing = false;
   return runCommand({

@@ -4,7 +4,7 @@
  * Importing twice, or again after an interrupted run, gives the graph of one clean import.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { positiveInteger, readCommandLine } from '../cli/command-line.js';
 import { describeTarget, exitWith, runCommand } from '../cli/run-command.js';
 import { deleteAllNodes } from '../db/delete-all.js';
 import { importCsvDirectory } from './import-csv.js';
@@ -27,77 +27,41 @@ or into the local Neo4j when NEO4J_URI is unset. Each node keeps its :ID in the 
   --help                   show this help`;
 
 /** Plain lines on stderr; the driver's connection warnings only at LOG_LEVEL=debug. */
-interface Args {
-  dir: string;
-  batchSize: number;
-  delimiter: string;
-  arrayDelimiter: string;
-  reset: boolean;
-  waitSeconds: number;
-}
-
-function parseCli(argv: string[]): Args | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      'batch-size': { type: 'string', default: '10000' },
-      delimiter: { type: 'string', default: ',' },
-      'array-delimiter': { type: 'string', default: ';' },
-      reset: { type: 'boolean', default: false },
-      wait: { type: 'string', default: '60' },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  if (positionals.length !== 1 || positionals[0] === undefined) {
-    throw new Error('Give exactly one directory to import.');
-  }
-  const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`--batch-size must be a positive integer, not "${values['batch-size']}"`);
-  }
-  const waitSeconds = Number(values.wait);
-  if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-    throw new Error(`--wait must be a positive number of seconds, not "${values.wait}"`);
-  }
-  for (const [name, value] of [
-    ['--delimiter', values.delimiter],
-    ['--array-delimiter', values['array-delimiter']],
-  ] as const) {
-    if (value.length !== 1) throw new Error(`${name} must be one character, not "${value}"`);
-  }
-  return {
-    dir: resolve(positionals[0]),
-    batchSize,
-    delimiter: values.delimiter,
-    arrayDelimiter: values['array-delimiter'],
-    reset: values.reset,
-    waitSeconds,
-  };
-}
+const OPTIONS = {
+  'batch-size': { type: 'string', default: '10000' },
+  delimiter: { type: 'string', default: ',' },
+  'array-delimiter': { type: 'string', default: ';' },
+  reset: { type: 'boolean', default: false },
+} as const;
 
 const number = new Intl.NumberFormat('en-GB');
 
 async function main(argv: string[]): Promise<number> {
-  let args: Args;
-  try {
-    const parsed = parseCli(argv);
-    if (parsed === 'help') {
-      console.log(USAGE);
-      return 0;
+  const line = readCommandLine(argv, USAGE, OPTIONS, ({ values, positionals }) => {
+    if (positionals.length !== 1 || positionals[0] === undefined) {
+      throw new Error('Give exactly one directory to import.');
     }
-    args = parsed;
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+    for (const [name, value] of [
+      ['--delimiter', values.delimiter],
+      ['--array-delimiter', values['array-delimiter']],
+    ] as const) {
+      if (value.length !== 1) throw new Error(`${name} must be one character, not "${value}"`);
+    }
+    return {
+      dir: resolve(positionals[0]),
+      batchSize: positiveInteger('--batch-size', values['batch-size']),
+      delimiter: values.delimiter,
+      arrayDelimiter: values['array-delimiter'],
+      reset: values.reset,
+    };
+  });
+  if ('exit' in line) return line.exit;
+  const { args } = line;
 
   // Chosen once the configuration (LOG_FORMAT) is read; plain lines until then.
   let reporter = createProgressReporter(process.stderr, false);
   const code = await runCommand({
-    waitSeconds: args.waitSeconds,
+    waitSeconds: line.waitSeconds,
     onInterrupt:
       'the batch being written is rolled back. Run the same command again to finish the import.',
     intro: (config) => `Importing ${args.dir} into ${describeTarget(config)} …`,

@@ -4,7 +4,7 @@
  * it for the duration of the command). Loading is idempotent; --reset deletes every node and
  * relationship first.
  */
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../cli/command-line.js';
 import { describeTarget, exitWith, runCommand } from '../cli/run-command.js';
 import { resolveLogFormat } from '../logger.js';
 import { createTerminalProgress, stepFromCount } from '../terminal-progress.js';
@@ -21,32 +21,12 @@ Loading twice gives the same graph.
   --help         show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let reset: boolean;
-  let waitSeconds: number;
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        reset: { type: 'boolean', default: false },
-        wait: { type: 'string', default: '60' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    reset = values.reset;
-    waitSeconds = Number(values.wait);
-    if (!Number.isFinite(waitSeconds) || waitSeconds <= 0) {
-      throw new Error(`--wait must be a positive number of seconds, not "${values.wait}"`);
-    }
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const line = readCommandLine(argv, USAGE, { reset: { type: 'boolean', default: false } }, (p) => {
+    if (p.positionals.length > 0) throw new Error(`Unexpected argument "${p.positionals[0]}".`);
+    return p.values.reset;
+  });
+  if ('exit' in line) return line.exit;
+  const { args: reset, waitSeconds } = line;
 
   return runCommand({
     waitSeconds,

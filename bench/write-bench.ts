@@ -61,33 +61,32 @@ function substitute(
   return value;
 }
 
-export async function benchWrite(
+/** One write as the bench sends it: the next pair's variables, and the raw replay of its statements. */
+export interface WriteRow {
+  readonly mutation: string;
+  /** Variables for the next request: two nodes no request used before. */
+  next(): Json;
+  /** Replays the recorded statements on `driver` for the next pair, as Dossier sent them. */
+  rawOnce(driver: Driver): Promise<void>;
+  readonly statements: number;
+  readonly roundTrips: number;
+}
+
+/**
+ * Adds the cited source, records the statements of one addRelationship sent through `app` (after a
+ * first one has warmed the caches) and returns what both sides of the row need.
+ */
+export async function prepareWriteRow(
   db: Database,
   app: App,
-  url: string,
-  driver: Driver,
-  seconds16: number,
-  requestsC1: number,
   log: (m: string) => void,
-): Promise<WriteBenchResult> {
-  const call = async (
-    query: string,
-    variables: Json,
-    at = 'http://bench/graphql',
-  ): Promise<Json> => {
-    const body = JSON.stringify({ query, variables });
-    const res =
-      at === 'http://bench/graphql'
-        ? await app.yoga.fetch(at, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          })
-        : await fetch(at, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body,
-          });
+): Promise<WriteRow> {
+  const call = async (query: string, variables: Json): Promise<Json> => {
+    const res = await app.yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = (await res.json()) as Json;
     if (json['errors'])
       throw new Error(`write bench: ${JSON.stringify(json['errors']).slice(0, 400)}`);
@@ -105,18 +104,21 @@ export async function benchWrite(
   const source = String(
     ((added['data'] as Json)['addSource'] as { source: { id: string } }).source.id,
   );
-  // Nodes in a fixed order; each request takes the next two, so no pair is used twice.
+  // Nodes in a fixed order; each request takes the next two, so no pair is used twice. Once all
+  // are used, each lap pairs every node with one further on, so pairs never repeat (a repeated
+  // pair finds its relationship: UNCHANGED instead of CREATED).
   const nodes = (
     await db.read(
       'MATCH (n) WHERE n.importId IS NOT NULL RETURN elementId(n) AS id ORDER BY n.importId LIMIT 40000',
     )
   ).map((r) => String(r['id']));
+  const half = Math.max(1, Math.floor(nodes.length / 2));
   let next = 0;
   const pair = (): { from: string; to: string } => {
-    const from = nodes[next % nodes.length] ?? '';
-    const to = nodes[(next + 1) % nodes.length] ?? '';
-    next += 2;
-    return { from, to };
+    const i = 2 * (next % half);
+    const lap = Math.floor(next / half);
+    next++;
+    return { from: nodes[i] ?? '', to: nodes[(i + 1 + 2 * lap) % nodes.length] ?? '' };
   };
   const variables = (p: { from: string; to: string }): Json => ({
     input: { from: p.from, to: p.to, type: TYPE, citations: [{ source, quote: QUOTE }] },
@@ -153,27 +155,56 @@ export async function benchWrite(
     `api: write: addRelationship sent ${recorded.length} statements in ${groups.length} round trips`,
   );
 
-  const rawOnce = async (): Promise<void> => {
-    const p = pair();
-    const swap = new Map([
-      [template.from, p.from],
-      [template.to, p.to],
-    ]);
-    const fresh = new Map<string, string>();
-    const session = driver.session({ database: db.name, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      const tx = session.beginTransaction();
-      for (const g of groups)
-        await Promise.all(
-          g.map((s) => tx.run(s.cypher, substitute(s.params, swap, fresh) as Params)),
-        );
-      await tx.commit();
-    } finally {
-      await session.close();
-    }
+  return {
+    mutation: MUTATION,
+    next: () => variables(pair()),
+    rawOnce: async (driver) => {
+      const p = pair();
+      const swap = new Map([
+        [template.from, p.from],
+        [template.to, p.to],
+      ]);
+      const fresh = new Map<string, string>();
+      const session = driver.session({
+        database: db.name,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        const tx = session.beginTransaction();
+        for (const g of groups)
+          await Promise.all(
+            g.map((s) => tx.run(s.cypher, substitute(s.params, swap, fresh) as Params)),
+          );
+        await tx.commit();
+      } finally {
+        await session.close();
+      }
+    },
+    statements: recorded.length,
+    roundTrips: groups.length,
   };
+}
+
+export async function benchWrite(
+  db: Database,
+  app: App,
+  url: string,
+  driver: Driver,
+  seconds16: number,
+  requestsC1: number,
+  log: (m: string) => void,
+): Promise<WriteBenchResult> {
+  const row = await prepareWriteRow(db, app, log);
+  const rawOnce = (): Promise<void> => row.rawOnce(driver);
   const dossierOnce = async (): Promise<void> => {
-    const json = await call(MUTATION, variables(pair()), url);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: MUTATION, variables: row.next() }),
+    });
+    const json = (await res.json()) as Json;
+    if (json['errors'])
+      throw new Error(`write bench: ${JSON.stringify(json['errors']).slice(0, 400)}`);
     const o = ((json['data'] as Json)['addRelationship'] as Json)['outcome'];
     if (o !== 'CREATED') throw new Error(`write bench: a write was ${String(o)}`);
   };
@@ -203,7 +234,7 @@ export async function benchWrite(
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => ({
           ...req,
-          body: JSON.stringify({ query: MUTATION, variables: variables(pair()) }),
+          body: JSON.stringify({ query: MUTATION, variables: row.next() }),
         }),
       },
     ],
@@ -233,8 +264,8 @@ export async function benchWrite(
   const raw = { latency: summarize(samples.raw), requestsPerSecond16: rawRps, errors16: rawErrors };
   const result: WriteBenchResult = {
     description: `addRelationship between two nodes of the graph, citing a passage of a stored source (a new ${TYPE} relationship each time)`,
-    statements: recorded.length,
-    roundTrips: groups.length,
+    statements: row.statements,
+    roundTrips: row.roundTrips,
     dossier,
     raw,
     p50VsRaw: round(dossier.latency.p50Ms / raw.latency.p50Ms, 2),

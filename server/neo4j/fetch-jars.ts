@@ -41,12 +41,15 @@ export function requireTools(forInstall: boolean): void {
   if (!has('java', '-version')) missing.push('java');
   if (forInstall && !has('javac', '-version')) missing.push('javac');
   if (forInstall && !has('mvn', '-v')) missing.push('mvn');
-  if (missing.length > 0) {
-    throw new MissingToolError(
-      `${missing.join(', ')} not found on PATH: the local Neo4j needs a JDK 17 and Maven ` +
-        `(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or set NEO4J_URI to use another Neo4j.`,
-    );
-  }
+  if (missing.length > 0) throw missingTools(missing);
+}
+
+/** The one line that names what to install. */
+export function missingTools(missing: readonly string[]): MissingToolError {
+  return new MissingToolError(
+    `${missing.join(', ')} not found on PATH: the local Neo4j needs a JDK 17 and Maven ` +
+      `(Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or set NEO4J_URI to use another Neo4j.`,
+  );
 }
 
 // Maven's size of everything org.neo4j:neo4j 5.26 pulls in, for a rough percentage and the bar.
@@ -80,8 +83,10 @@ export async function ensureNeo4jInstalled(
   const marker = join(dir, 'installed');
   const classpathFile = join(dir, 'classpath.txt');
   const classesDir = join(dir, 'classes');
+  // Installed: java is not checked here. \`java -version\` is a JVM start of its own (0.1-0.2 s of
+  // every start on a small machine, before Neo4j's JVM could be spawned); startLocalNeo4j says the
+  // same line when spawning java finds no java.
   if (existsSync(marker)) {
-    requireTools(false);
     return { dir, version, classpath: readClasspath(dir, classpathFile, classesDir) };
   }
   requireTools(true);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { classDataSharing } from './class-data-sharing.js';
-import { ensureNeo4jInstalled, type Progress } from './fetch-jars.js';
+import { ensureNeo4jInstalled, missingTools, type Progress } from './fetch-jars.js';
 import { readSettings, settingsFile } from './settings.js';
 import { exitedWithin } from './exit-within.js';
 
@@ -209,7 +209,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const started = Date.now();
   // stdin stays a pipe: when this process dies, the JVM sees EOF and shuts itself down.
   const child: ChildProcess = spawn('java', jvmArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
-  if (child.pid === undefined) throw new Error('Could not start java');
+  if (child.pid === undefined) {
+    // No java on PATH (ENOENT; its 'error' event follows and says the same).
+    child.on('error', () => undefined);
+    throw missingTools(['java']);
+  }
   const pid = child.pid;
   writeFileSync(pidFile, JSON.stringify({ pid, port } satisfies PidRecord));
   options.onSpawned?.();

@@ -1,4 +1,3 @@
-import type { Core } from 'cytoscape';
 import type { PropertyFilter } from '../state/analysis.js';
 import { nodePasses } from './property-filter.js';
 
@@ -12,7 +11,8 @@ export interface FilterableNode {
 /**
  * The ids of the nodes the property filters filter out. A node without properties of its own (a
  * group node standing for collapsed members, see grouping/) is never filtered out: it has no
- * value to test, and hiding it would hide the members it stands for. Pure.
+ * value to test, and hiding it would hide the members it stands for. Pure: the picture
+ * (state/picture.ts) calls it, and the canvas's `p-hidden` is set from the picture.
  */
 export function propertyFilteredIds(
   nodes: Iterable<FilterableNode>,
@@ -24,33 +24,4 @@ export function propertyFilteredIds(
     if (n.properties && !nodePasses(n.labels, n.properties, filters)) out.add(n.id);
   }
   return out;
-}
-
-/**
- * Sets `p-hidden` on every drawn node the View's property filters leave out and on the
- * relationships that touch one (hidden by the stylesheet like `f-hidden`), so the status line and
- * exports, which leave out the filter classes, count and export only what stays; clears it on the
- * rest. `propertiesOf` reads a node's properties (the GraphCache). Call inside cy.batch.
- */
-export function applyPropertyFilterClasses(
-  cy: Core,
-  filters: readonly PropertyFilter[],
-  propertiesOf: (id: string) => Readonly<Record<string, unknown>> | undefined,
-): void {
-  if (filters.length === 0) {
-    cy.elements('.p-hidden').removeClass('p-hidden');
-    return;
-  }
-  const nodes = cy.nodes().map((n) => ({
-    id: n.id(),
-    labels: (n.data('labels') as string[] | undefined) ?? [],
-    properties: propertiesOf(n.id()),
-  }));
-  const hidden = propertyFilteredIds(nodes, filters);
-  cy.nodes().forEach((n) => {
-    n.toggleClass('p-hidden', hidden.has(n.id()));
-  });
-  cy.edges().forEach((e) => {
-    e.toggleClass('p-hidden', hidden.has(e.source().id()) || hidden.has(e.target().id()));
-  });
 }

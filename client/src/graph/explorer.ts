@@ -172,7 +172,7 @@ export class Explorer {
       refreshGroupData(this.cy, want);
       if (lod) refreshLodData(this.cy, lod);
       if (defs.length || gone.nonempty() || filtersChanged(prev, next)) {
-        applyViewClasses(this.cy, next, this.cache);
+        applyViewClasses(this.cy, picture, next, this.cache);
       }
     });
     this.syncSelection(next.selected);
@@ -458,7 +458,8 @@ export class Explorer {
 
   clearPathHighlight(): void {
     this.cy.elements().removeClass('path');
-    this.cy.batch(() => applyViewClasses(this.cy, this.view, this.cache));
+    const picture = pictureOf(this.view, this.cache, this.labelPriority);
+    this.cy.batch(() => applyViewClasses(this.cy, picture, this.view, this.cache));
   }
 
   /** The elements drawn and not filtered out, for exports. */

@@ -1,38 +1,55 @@
 import type { Core } from 'cytoscape';
 import { applyEvidenceClasses } from '../evidence/evidence-classes.js';
-import { applyPropertyFilterClasses } from '../filters/property-filter-classes.js';
 import type { GraphCache } from '../state/graph-cache.js';
+import {
+  BY_EVIDENCE,
+  BY_LABEL,
+  BY_PROPERTY,
+  BY_TIME,
+  hiddenBy,
+  type Picture,
+} from '../state/picture.js';
 import type { View } from '../state/view.js';
-import { factSpan, inWindow } from './explorer-window.js';
+
+/** The class each reason of the picture sets on the canvas (the stylesheet hides all four). */
+export const FILTER_CLASSES = [
+  [BY_LABEL, 'f-hidden'],
+  [BY_TIME, 't-hidden'],
+  [BY_PROPERTY, 'p-hidden'],
+  [BY_EVIDENCE, 'ev-hidden'],
+] as const;
+
+const ANY_FILTER_CLASS = FILTER_CLASSES.map(([, c]) => `.${c}`).join(', ');
 
 /**
- * Sets the classes the View's filters decide on every drawn element: `f-hidden` (label or type
- * filtered), `t-hidden` (outside the time window), `p-hidden` (property filters, see
- * filters/property-filter-classes.ts), `faded` (the disagreements view). Filtered elements stay
- * drawn but invisible, so the status line can count them. Call inside cy.batch.
+ * Sets the classes the View's filters decide on every drawn element, as the picture (state/
+ * picture.ts, the one rule) says: `f-hidden` (label or type), `t-hidden` (time window), `p-hidden`
+ * (property filters), `ev-hidden` (evidence); a relationship also has the classes of its ends. Then
+ * the evidence size steps and `faded` (the disagreements view). Filtered elements stay drawn but
+ * invisible, so the status line can count them; aggregates of a simplified picture are not in the
+ * picture and get none. Call inside cy.batch.
  */
-export function applyViewClasses(cy: Core, view: View, cache: GraphCache): void {
-  const labels = new Set(view.hiddenLabels);
-  const types = new Set(view.hiddenTypes);
-  const span = (id: string): { start?: string; end?: string } => {
-    const props = cache.node(id)?.properties ?? cache.edge(id)?.properties ?? {};
-    return factSpan(props, view.timeProperty);
-  };
-  cy.nodes().forEach((n) => {
-    const ls = n.data('labels') as string[];
-    n.toggleClass(
-      'f-hidden',
-      ls.some((l) => labels.has(l)),
-    );
-    const s = span(n.id());
-    n.toggleClass('t-hidden', !inWindow(s.start, s.end, view.time));
-  });
-  cy.edges().forEach((e) => {
-    e.toggleClass('f-hidden', types.has(String(e.data('type'))));
-    const s = span(e.id());
-    e.toggleClass('t-hidden', !inWindow(s.start, s.end, view.time));
-  });
-  applyPropertyFilterClasses(cy, view.analysis.propertyFilters, (id) => cache.node(id)?.properties);
+export function applyViewClasses(cy: Core, picture: Picture, view: View, cache: GraphCache): void {
+  if (picture.filtered.size === 0 && picture.outOfTime.size === 0) {
+    cy.elements(ANY_FILTER_CLASS).removeClass(FILTER_CLASSES.map(([, c]) => c).join(' '));
+  } else {
+    // Only the elements whose class changes are touched: Cytoscape restyles and fires an event for
+    // every element a toggleClass is called on, changed or not.
+    // merge() adds to a collection in place.
+    const add = FILTER_CLASSES.map(() => cy.collection());
+    const remove = FILTER_CLASSES.map(() => cy.collection());
+    cy.elements().forEach((el) => {
+      const why = hiddenBy(picture, el.id());
+      FILTER_CLASSES.forEach(([bit, cls], i) => {
+        const want = (why & bit) !== 0;
+        if (want !== el.hasClass(cls)) (want ? add : remove)[i]!.merge(el);
+      });
+    });
+    FILTER_CLASSES.forEach(([, cls], i) => {
+      add[i]!.addClass(cls);
+      remove[i]!.removeClass(cls);
+    });
+  }
   applyEvidenceClasses(cy, view, cache);
   const all = cy.elements();
   all.removeClass('faded');

@@ -5,14 +5,23 @@ import { planDrawing, type DrawPlan } from '../grouping/group-elements.js';
 import type { GraphCache } from './graph-cache.js';
 import type { View } from './view.js';
 
+// Why the View's filters leave an element out: one bit per canvas class (graph/view-classes.ts).
+/** A label filter, or for a relationship a type filter (`f-hidden`). */
+export const BY_LABEL = 1;
+/** The property filters (`p-hidden`). */
+export const BY_PROPERTY = 2;
+/** The evidence legend (`ev-hidden`). */
+export const BY_EVIDENCE = 4;
+/** The time window (`t-hidden`). */
+export const BY_TIME = 8;
+
 /**
  * The whole picture a View shows once its filters apply, read from the View and the cache alone
  * (issue 16 item 6). Above the level-of-detail threshold Cytoscape holds only the part near the
  * viewport, so the panels that must see everything (timeline, structure, data exports) and the
- * level-of-detail index read this instead of the canvas. It decides exactly what the filter
- * classes of graph/view-classes.ts decide on a fully drawn canvas: `f-hidden` (label, type),
- * `t-hidden` (time window), `p-hidden` (property filters, and relationships touching such a node),
- * `ev-hidden` (evidence), and a relationship is on screen only while both its ends are.
+ * level-of-detail index read this instead of the canvas. It is the one rule for what the filters
+ * hide: the canvas classes are set from it (`hiddenBy`), never decided again there. A
+ * relationship is on screen only while both its ends are, and carries the reasons of its ends.
  */
 export interface Picture {
   /** What is drawn before filters: nodes, group nodes, relationships and counted ones. */
@@ -20,11 +29,12 @@ export interface Picture {
   /** The ends of every relationship of the plan (real, or counted between groups). */
   readonly ends: ReadonlyMap<string, { readonly source: string; readonly target: string }>;
   /**
-   * Elements a label, type, property or evidence filter leaves out (a relationship also when one
-   * of its ends is): not on screen whatever the time window.
+   * Elements a label, type, property or evidence filter leaves out, with why (`BY_LABEL`,
+   * `BY_PROPERTY`, `BY_EVIDENCE`; a relationship also has its ends' reasons): not on screen
+   * whatever the time window.
    */
-  readonly filtered: ReadonlySet<string>;
-  /** Elements whose own dates fall outside the time window (`t-hidden`). */
+  readonly filtered: ReadonlyMap<string, number>;
+  /** Elements whose own dates fall outside the time window (the timeline marks them faintly). */
   readonly outOfTime: ReadonlySet<string>;
 }
 
@@ -60,7 +70,7 @@ export function computePicture(
   const types = new Set(view.hiddenTypes);
   const evidence = view.analysis.evidence;
   const byEvidence = evidence.hidden.length > 0;
-  const filtered = new Set<string>();
+  const filtered = new Map<string, number>();
   const outOfTime = new Set<string>();
   const timed = (id: string, props: Readonly<Record<string, unknown>> | undefined): void => {
     if (!view.time) return;
@@ -73,12 +83,10 @@ export function computePicture(
   const byLabel = labels.size > 0;
   for (const id of plan.nodes) {
     const n = cache.node(id);
-    if (
-      (byLabel && nodeLabels(id).some((l) => labels.has(l))) ||
-      (byEvidence && hiddenByEvidence(evidenceOf(n), evidence))
-    ) {
-      filtered.add(id);
-    }
+    const why =
+      (byLabel && nodeLabels(id).some((l) => labels.has(l)) ? BY_LABEL : 0) |
+      (byEvidence && hiddenByEvidence(evidenceOf(n), evidence) ? BY_EVIDENCE : 0);
+    if (why) filtered.set(id, why);
     timed(id, n?.properties);
   }
   // Property filters: a group node has no properties of its own and is never filtered out.
@@ -91,31 +99,40 @@ export function computePicture(
       })),
       view.analysis.propertyFilters,
     );
-    for (const id of byProperty) filtered.add(id);
+    for (const id of byProperty) filtered.set(id, (filtered.get(id) ?? 0) | BY_PROPERTY);
   }
   const byType = types.size > 0;
+  const anyNode = filtered.size > 0;
   for (const id of plan.edges) {
     const e = cache.edge(id);
     const end = ends.get(id);
-    if (
-      (byType && e && types.has(e.type)) ||
-      (byEvidence && hiddenByEvidence(evidenceOf(e), evidence)) ||
-      !end ||
-      filtered.has(end.source) ||
-      filtered.has(end.target)
-    ) {
-      filtered.add(id);
-    }
+    const why =
+      (byType && e && types.has(e.type) ? BY_LABEL : 0) |
+      (byEvidence && hiddenByEvidence(evidenceOf(e), evidence) ? BY_EVIDENCE : 0) |
+      (anyNode && end ? (filtered.get(end.source) ?? 0) | (filtered.get(end.target) ?? 0) : 0);
+    if (why) filtered.set(id, why);
     timed(id, e?.properties);
   }
   return { plan, ends, filtered, outOfTime };
 }
 
+/**
+ * Why the filters leave an element of the picture off screen (`BY_*` bits, 0: on screen): its own
+ * reasons and its ends', the time window included (a relationship whose end is out of time is
+ * off screen with it, though its own mark on the timeline is not out).
+ */
+export function hiddenBy(p: Picture, id: string): number {
+  const why = p.filtered.get(id) ?? 0;
+  if (p.outOfTime.size === 0) return why;
+  const end = p.ends.get(id);
+  const out =
+    p.outOfTime.has(id) || (!!end && (p.outOfTime.has(end.source) || p.outOfTime.has(end.target)));
+  return out ? why | BY_TIME : why;
+}
+
 /** Whether an element of the picture is on screen: kept by every filter, the time window included. */
 export function onScreen(p: Picture, id: string): boolean {
-  if (p.filtered.has(id) || p.outOfTime.has(id)) return false;
-  const end = p.ends.get(id);
-  return !end || (!p.outOfTime.has(end.source) && !p.outOfTime.has(end.target));
+  return hiddenBy(p, id) === 0;
 }
 
 /** The nodes and relationships on screen (what structure measures and data exports carry). */

@@ -72,46 +72,52 @@ export function computePicture(
   const byEvidence = evidence.hidden.length > 0;
   const filtered = new Map<string, number>();
   const outOfTime = new Set<string>();
+  const time = view.time;
   const timed = (id: string, props: Readonly<Record<string, unknown>> | undefined): void => {
-    if (!view.time) return;
+    if (!time) return;
     const s = factSpan(props ?? {}, view.timeProperty);
-    if (!inWindow(s.start, s.end, view.time)) outOfTime.add(id);
+    if (!inWindow(s.start, s.end, time)) outOfTime.add(id);
   };
-  const nodeLabels = (id: string): readonly string[] =>
-    cache.node(id)?.labels ?? (groupLabel.has(id) ? [groupLabel.get(id)!] : []);
-  // Each filter is a pass only when it is set: at 50,000 nodes the passes are the cost.
+  const nodeLabels = (id: string, n = cache.node(id)): readonly string[] =>
+    n?.labels ?? (groupLabel.has(id) ? [groupLabel.get(id)!] : []);
+  // Each filter is a pass only when it is set, and reads only what it needs: at 50,000 nodes and
+  // 75,000 relationships the passes, down to each look-up in the cache, are the cost.
   const byLabel = labels.size > 0;
-  for (const id of plan.nodes) {
-    const n = cache.node(id);
-    const why =
-      (byLabel && nodeLabels(id).some((l) => labels.has(l)) ? BY_LABEL : 0) |
-      (byEvidence && hiddenByEvidence(evidenceOf(n), evidence) ? BY_EVIDENCE : 0);
-    if (why) filtered.set(id, why);
-    timed(id, n?.properties);
+  if (byLabel || byEvidence || time) {
+    for (const id of plan.nodes) {
+      const n = cache.node(id);
+      const why =
+        (byLabel && nodeLabels(id, n).some((l) => labels.has(l)) ? BY_LABEL : 0) |
+        (byEvidence && hiddenByEvidence(evidenceOf(n), evidence) ? BY_EVIDENCE : 0);
+      if (why) filtered.set(id, why);
+      timed(id, n?.properties);
+    }
   }
   // Property filters: a group node has no properties of its own and is never filtered out.
   if (view.analysis.propertyFilters.length) {
     const byProperty = propertyFilteredIds(
-      plan.nodes.map((id) => ({
-        id,
-        labels: nodeLabels(id),
-        properties: cache.node(id)?.properties,
-      })),
+      plan.nodes.map((id) => {
+        const n = cache.node(id);
+        return { id, labels: nodeLabels(id, n), properties: n?.properties };
+      }),
       view.analysis.propertyFilters,
     );
     for (const id of byProperty) filtered.set(id, (filtered.get(id) ?? 0) | BY_PROPERTY);
   }
   const byType = types.size > 0;
+  const ownData = byType || byEvidence || !!time;
   const anyNode = filtered.size > 0;
-  for (const id of plan.edges) {
-    const e = cache.edge(id);
-    const end = ends.get(id);
-    const why =
-      (byType && e && types.has(e.type) ? BY_LABEL : 0) |
-      (byEvidence && hiddenByEvidence(evidenceOf(e), evidence) ? BY_EVIDENCE : 0) |
-      (anyNode && end ? (filtered.get(end.source) ?? 0) | (filtered.get(end.target) ?? 0) : 0);
-    if (why) filtered.set(id, why);
-    timed(id, e?.properties);
+  if (ownData || anyNode) {
+    for (const id of plan.edges) {
+      const e = ownData ? cache.edge(id) : undefined;
+      const end = anyNode ? ends.get(id) : undefined;
+      const why =
+        (byType && e && types.has(e.type) ? BY_LABEL : 0) |
+        (byEvidence && hiddenByEvidence(evidenceOf(e), evidence) ? BY_EVIDENCE : 0) |
+        (end ? (filtered.get(end.source) ?? 0) | (filtered.get(end.target) ?? 0) : 0);
+      if (why) filtered.set(id, why);
+      timed(id, e?.properties);
+    }
   }
   return { plan, ends, filtered, outOfTime };
 }

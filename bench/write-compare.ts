@@ -2,8 +2,10 @@
  * Before/after for the write row (addRelationship), side by side in one run: one bench write
  * server (bench/write-server.ts) per variant, all pinned to core 1, and the raw driver replaying
  * the statements Dossier sent (bench/write-bench.ts) from this process, pinned to core 0; requests
- * at concurrency 1 interleaved request by request in rotating order. Reports per variant the p50,
- * the p50 against the raw replay's, and the server's CPU time per write (from /proc). With
+ * at concurrency 1 interleaved request by request in rotating order; with --floor also the write
+ * floor of the first variant's server (bare node:http replaying the same statements, see
+ * write-server.ts). Reports per variant the p50,
+ * the p50 against the raw replay's, and the CPU time per write of the server's main thread (from /proc/PID/schedstat). With
  * --phases the first variant's server stamps each phase of a write (median ms from arrival); with
  * --profile DIR it runs under `node --cpu-prof` and its self time per package and function is
  * printed for the measured rounds.
@@ -24,15 +26,19 @@ import { generateGraph, writeGraph } from '../scripts/generate-graph.js';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { prepareDataset } from './api-bench.js';
+import { encodeParams } from './api/floor-endpoint.js';
 import { summarizeProfile } from './api-profile.js';
 import { postJson, readyPort } from './lib/api-server-process.js';
 import { silent, startBenchNeo4j } from './lib/bench-neo4j.js';
 import { elapsedMs, median, round } from './lib/stats.js';
 import { prepareWriteRow } from './write-bench.js';
 
+/**
+ * CPU time of a server's main thread (where its JavaScript runs) in ms, from schedstat: in
+ * nanoseconds, where /proc/PID/stat counts 10 ms ticks, too coarse for a few ms per write.
+ */
 function cpuMs(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }
 
 async function main(): Promise<void> {
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '200' },
       phases: { type: 'boolean', default: false },
       profile: { type: 'string' },
+      floor: { type: 'boolean', default: false },
     },
   });
   const specs = values.variants.split(',').map((v) => {
@@ -77,7 +84,15 @@ async function main(): Promise<void> {
       const port = await readyPort(child, s.label);
       servers.push({ label: s.label, child, url: `http://127.0.0.1:${port}/graphql` });
     }
+    const floorUrl = (servers[0]?.url ?? '').replace('/graphql', '/write-floor');
+    if (values.floor)
+      await postJson(`${floorUrl}/register`, JSON.stringify(encodeParams(row.recording)));
     const once = async (label: string): Promise<void> => {
+      if (label === 'floor') {
+        const { input } = row.next() as { input: { from: string; to: string } };
+        await postJson(floorUrl, JSON.stringify({ from: input.from, to: input.to }));
+        return;
+      }
       const server = servers.find((s) => s.label === label);
       if (!server) return row.rawOnce(driver);
       const json = (await postJson(
@@ -87,9 +102,10 @@ async function main(): Promise<void> {
       if (json.data?.addRelationship?.outcome !== 'CREATED')
         throw new Error(`${label}: ${JSON.stringify(json).slice(0, 300)}`);
     };
-    const labels = [...servers.map((s) => s.label), 'raw'];
+    const labels = [...servers.map((s) => s.label), ...(values.floor ? ['floor'] : []), 'raw'];
     for (let i = 0; i < 50; i++) for (const l of labels) await once(l);
     const first = servers[0];
+    const cpuOf = [...servers, ...(values.floor && first ? [{ ...first, label: 'floor' }] : [])];
     if (values.phases && first) await postJson(first.url.replace('/graphql', '/phases'), '');
     const lat = new Map<string, number[]>(labels.map((l) => [l, []]));
     const cpu = new Map<string, number[]>(labels.map((l) => [l, []]));
@@ -97,19 +113,22 @@ async function main(): Promise<void> {
     const measuredFrom = Date.now();
     for (let r = 0; r < Number(values.rounds); r++) {
       load.push(loadavg()[0] ?? 0);
-      const before = servers.map((s) => cpuMs(s.child.pid));
       const n = Number(values.requests);
+      // CPU per label from the server it ran on, read around each of its requests (outside the
+      // timed part): the floor shares the first variant's process.
+      const used = new Map<string, number>();
       for (let i = 0; i < n; i++) {
         for (let k = 0; k < labels.length; k++) {
           const l = labels[(i + k) % labels.length] ?? 'raw';
+          const pid = cpuOf.find((s) => s.label === l)?.child.pid;
+          const before = pid === undefined ? 0 : cpuMs(pid);
           const at = process.hrtime.bigint();
           await once(l);
           lat.get(l)?.push(elapsedMs(at));
+          if (pid !== undefined) used.set(l, (used.get(l) ?? 0) + cpuMs(pid) - before);
         }
       }
-      servers.forEach((s, i) =>
-        cpu.get(s.label)?.push((cpuMs(s.child.pid) - (before[i] ?? 0)) / n),
-      );
+      for (const s of cpuOf) cpu.get(s.label)?.push((used.get(s.label) ?? 0) / n);
       const p50 = (l: string): number => median(lat.get(l)?.slice(-n) ?? []);
       console.log(
         `round ${r + 1} (load ${load[r]?.toFixed(2)}): ${labels

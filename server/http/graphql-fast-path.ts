@@ -291,6 +291,8 @@ export function createGraphQLFastPath(
       req.method !== 'POST' ||
       req.url !== '/graphql' ||
       !isJsonContentType(req.headers['content-type']) ||
+      // A compressed body is yoga's to decode (or refuse).
+      req.headers['content-encoding'] !== undefined ||
       !acceptsJson(req.headers.accept) ||
       (corsEnabled && req.headers.origin !== undefined)
     ) {

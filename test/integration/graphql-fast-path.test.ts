@@ -144,6 +144,8 @@ const corpus: Case[] = [
     '*/*',
     'application/json',
     'application/graphql-response+json',
+    // What the explorer sends (client/src/api/graphql-client.ts).
+    'application/graphql-response+json, application/json',
     'application/graphql-response+json, application/json;q=0.9',
     'application/json, application/graphql-response+json',
     'application/*',
@@ -195,6 +197,12 @@ const corpus: Case[] = [
     headers: { 'content-type': type },
     body: json({ query: ME }),
   })),
+  {
+    name: 'a Content-Encoding',
+    lean: false,
+    headers: { 'content-encoding': 'identity' },
+    body: json({ query: ME }),
+  },
   { name: 'a query string', lean: false, path: '/graphql?x=1', body: json({ query: ME }) },
   { name: 'a trailing slash', lean: false, path: '/graphql/', body: json({ query: ME }) },
   { name: 'PUT', lean: false, method: 'PUT', body: json({ query: ME }) },

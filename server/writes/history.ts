@@ -66,7 +66,8 @@ const CHANGE = BOOKKEEPING_LABELS.change;
 /*
  * One node per change. before/after/citations are JSON strings: a Neo4j property cannot hold a
  * map, and the values are only ever read back whole. `targets` is a list so a merge names both
- * nodes; history(id) finds a change by membership in it.
+ * nodes; history(id) finds a change by membership in it. Only the transaction's clock comes back:
+ * the recorder has every other value already, so the stored node is not sent back and converted.
  */
 const RECORD_CHANGE = `
 CREATE (c:${CHANGE} {
@@ -74,7 +75,7 @@ CREATE (c:${CHANGE} {
   before: $before, after: $after, citations: $citations, reason: $reason, version: $version,
   operation: $operation, author: $author, at: datetime(), seq: $seq
 })
-RETURN c {.*} AS change`;
+RETURN c.at AS at`;
 
 /**
  * A recorder for one transaction: each call writes one DossierChange node in that transaction, so
@@ -86,7 +87,7 @@ export function changeRecorder(
 ): (change: ChangeInput) => Promise<ChangeEntry> {
   let seq = 0;
   return async (change) => {
-    const rows = await tx.run(RECORD_CHANGE, {
+    const entry = {
       id: randomUUID(),
       action: change.action,
       targets: [...change.targets],
@@ -99,8 +100,11 @@ export function changeRecorder(
       operation: context.operation,
       author: context.author,
       seq: seq++,
-    });
-    return toChangeEntry(rows[0]?.change);
+    };
+    const rows = await tx.run(RECORD_CHANGE, entry);
+    // As toChangeEntry reads the stored node back: the JSON strings parsed, so the answer is the
+    // stored value exactly.
+    return toChangeEntry({ ...entry, at: rows[0]?.at ?? null });
   };
 }
 

@@ -288,6 +288,12 @@ describe('sourced writes on the story graph (real Neo4j)', () => {
     });
     expect(history.history.map((c) => c.action)).toEqual(['cite', 'create']);
     expect(history.history[0]?.citations.map((c) => c.source)).toEqual(['article-000']);
+    // What each write answered is its stored record, field for field (the recorder no longer
+    // reads the record back).
+    expect(history.history).toEqual([
+      ...second.addRelationship.changes,
+      ...first.addRelationship.changes,
+    ]);
   });
 
   it('cites a story entity by label and name, keeping its own quotes aligned with padded offsets', async () => {

@@ -151,7 +151,12 @@ export function createGraphQLFastPath(
 
   const write = (res: ServerResponse, answer: Answer, body: string | Buffer | null): void => {
     if (res.destroyed || res.writableEnded) return;
-    const { status = 200, statusText, headers } = answer.init;
+    const { status = 200, statusText } = answer.init;
+    // As yoga's Response does: a known length, not chunked (writeHead sends the headers at once).
+    const headers =
+      body === null || answer.init.headers?.['content-length'] !== undefined
+        ? answer.init.headers
+        : { ...answer.init.headers, 'content-length': String(Buffer.byteLength(body)) };
     if (statusText) res.writeHead(status, statusText, headers);
     else res.writeHead(status, headers);
     res.end(body ?? undefined);

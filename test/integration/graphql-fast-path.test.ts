@@ -56,6 +56,9 @@ interface Case {
 interface Seen {
   status: number;
   contentType: string | null;
+  /** The framing: a Content-Length as yoga sends, not chunked. */
+  contentLength: string | null;
+  transferEncoding: string | null;
   body: string;
   yoga: number;
 }
@@ -78,6 +81,8 @@ async function send(s: Served, c: Case, token: string): Promise<Seen> {
   return {
     status: res.status,
     contentType: res.headers.get('content-type'),
+    contentLength: res.headers.get('content-length'),
+    transferEncoding: res.headers.get('transfer-encoding'),
     body: await res.text(),
     yoga: s.yogaRequests - before,
   };
@@ -264,7 +269,7 @@ describe('the lean GraphQL path in front of yoga answers exactly as yoga does', 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives every request of the corpus the same status, content type and body, and serves the plain ones itself', async () => {
+  it('gives every request of the corpus the same status, content type, framing and body, and serves the plain ones itself', async () => {
     const differences: string[] = [];
     const all = [
       ...corpus.map((c) => [c, editor] as const),

@@ -4,7 +4,13 @@ import { allInOrder } from './all-in-order.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { findLiveNode, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
-import { checkWriteName, toProperties } from './write-input.js';
+import {
+  checkWriteName,
+  needsLiveSchema,
+  NO_NAMES,
+  propertyKeysOf,
+  toProperties,
+} from './write-input.js';
 
 export interface AddRelationshipInput {
   readonly from: string;
@@ -20,9 +26,10 @@ export async function addRelationship(
   input: AddRelationshipInput,
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
-  const schema = await liveSchema(ctx.db);
-  const type = checkWriteName('relationship type', input.type, schema.types);
-  const properties = toProperties(input.properties, schema.propertyKeys);
+  const names = [input.type, ...propertyKeysOf(input.properties)];
+  const schema = needsLiveSchema(names) ? await liveSchema(ctx.db) : undefined;
+  const type = checkWriteName('relationship type', input.type, schema?.types ?? NO_NAMES);
+  const properties = toProperties(input.properties, schema?.propertyKeys ?? NO_NAMES);
   return runWrite(ctx, { operation: 'addRelationship', idempotencyKey, input }, async (scope) => {
     // Three look-ups that do not depend on each other, sent together: one round trip, not three.
     const [from, to, citations] = await allInOrder([

@@ -43,6 +43,26 @@ export function checkWriteName(kind: NameKind, name: string, known: ReadonlySet<
   );
 }
 
+/** No names: what checkWriteName is given when every name is a plain identifier. */
+export const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * True when one of `names` is not a plain new identifier, so only the live schema can accept it.
+ * A plain one is accepted whether the graph has it or not, so a write naming only such names need
+ * not wait for the schema, which is read again (a transaction of its own) whenever its cache of a
+ * few seconds has expired.
+ */
+export function needsLiveSchema(names: readonly string[]): boolean {
+  return names.some((name) => !NEW_NAME.test(name));
+}
+
+/** The keys of a properties argument when it is an object (toProperties refuses anything else). */
+export function propertyKeysOf(value: unknown): string[] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.keys(value)
+    : [];
+}
+
 /** A property value as it goes to Neo4j: integers as Integer, so 3 stays an integer. */
 export type PropertyValue =
   string | number | boolean | ReturnType<typeof neo4j.int> | PropertyValue[];

@@ -626,4 +626,39 @@ describe('sourced writes on the story graph (real Neo4j)', () => {
     expect(both.code).toBe('NOT_FOUND');
     expect(both.message).toContain('(from)');
   });
+
+  it('addRelationship naming only plain identifiers does not wait for the live schema to be read again', async () => {
+    const [a, b] = await db.read(
+      'MATCH (p:Person) RETURN elementId(p) AS id ORDER BY p.id SKIP 2 LIMIT 2',
+    );
+    forgetLiveSchema(db);
+    const schemaReads: string[] = [];
+    const off = db.onStatement((cypher) => {
+      if (LIVE_SCHEMA_STATEMENTS.includes(cypher)) schemaReads.push(cypher);
+    });
+    const written = await mutate<{ addRelationship: FactWrite }>(ADD_REL, {
+      input: {
+        from: a?.['id'],
+        type: 'WROTE_TO',
+        to: b?.['id'],
+        properties: { channel: 'letter' },
+        citations: [{ source: memo.id, quote: 'Lepitak said he had followed orders' }],
+      },
+    });
+    off();
+    expect(written.addRelationship.outcome).toBe('CREATED');
+    expect(schemaReads).toEqual([]);
+    // Names it cannot accept on their own are still refused, with the schema asked first.
+    const input = { from: a?.['id'], to: b?.['id'], citations: [] };
+    const odd = await refused(ADD_REL, { input: { ...input, type: 'WROTE TO' } });
+    expect([odd.code, odd.message]).toEqual([
+      'BAD_USER_INPUT',
+      expect.stringContaining('not one the graph has'),
+    ]);
+    const own = await refused(ADD_REL, { input: { ...input, type: 'dossierLink' } });
+    expect([own.code, own.message]).toEqual([
+      'BAD_USER_INPUT',
+      expect.stringContaining('reserved'),
+    ]);
+  });
 });

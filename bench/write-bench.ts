@@ -68,8 +68,44 @@ export interface WriteRow {
   next(): Json;
   /** Replays the recorded statements on `driver` for the next pair, as Dossier sent them. */
   rawOnce(driver: Driver): Promise<void>;
+  /** The statements of the recorded request, by round trip, and the pair it wrote. */
+  readonly recording: WriteRecording;
   readonly statements: number;
   readonly roundTrips: number;
+}
+
+/** Statements sent in one round trip, and the node pair of the request that sent them. */
+export interface WriteRecording {
+  readonly groups: readonly (readonly { cypher: string; params: Params }[])[];
+  readonly template: { from: string; to: string };
+}
+
+/**
+ * The recorded statements for another node pair, the way Dossier sent them: one explicit
+ * transaction whose BEGIN goes out with the first RUN, each group pipelined, then COMMIT.
+ */
+export async function replayWrite(
+  driver: Driver,
+  database: string,
+  recording: WriteRecording,
+  p: { from: string; to: string },
+): Promise<void> {
+  const swap = new Map([
+    [recording.template.from, p.from],
+    [recording.template.to, p.to],
+  ]);
+  const fresh = new Map<string, string>();
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const tx = session.beginTransaction();
+    for (const g of recording.groups)
+      await Promise.all(
+        g.map((s) => tx.run(s.cypher, substitute(s.params, swap, fresh) as Params)),
+      );
+    await tx.commit();
+  } finally {
+    await session.close();
+  }
 }
 
 /**
@@ -158,28 +194,8 @@ export async function prepareWriteRow(
   return {
     mutation: MUTATION,
     next: () => variables(pair()),
-    rawOnce: async (driver) => {
-      const p = pair();
-      const swap = new Map([
-        [template.from, p.from],
-        [template.to, p.to],
-      ]);
-      const fresh = new Map<string, string>();
-      const session = driver.session({
-        database: db.name,
-        defaultAccessMode: neo4j.session.WRITE,
-      });
-      try {
-        const tx = session.beginTransaction();
-        for (const g of groups)
-          await Promise.all(
-            g.map((s) => tx.run(s.cypher, substitute(s.params, swap, fresh) as Params)),
-          );
-        await tx.commit();
-      } finally {
-        await session.close();
-      }
-    },
+    rawOnce: (driver) => replayWrite(driver, db.name, { groups, template }, pair()),
+    recording: { groups, template },
     statements: recorded.length,
     roundTrips: groups.length,
   };

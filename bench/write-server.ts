@@ -4,16 +4,21 @@
  * `phases` it stamps each phase of every request (process.hrtime.bigint() from the HTTP 'request'
  * event: yoga's hooks, each statement of the write transaction sent and answered, the work done,
  * the commit answered, the response ended) and answers the median stamps at /phases. Meant for
- * concurrency 1, so stamps need no request identity.
+ * concurrency 1, so stamps need no request identity. The write floor (/write-floor) is the least
+ * an HTTP endpoint can do for the same write: bare node:http, the statements Dossier sent (given
+ * once at /write-floor/register) replayed for the posted node pair on Dossier's own driver, as
+ * the raw replay runs them, answering a small JSON.
  *
  * Usage: tsx bench/write-server.ts <bolt-uri> [phases]; prints "READY <port>".
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { pino } from 'pino';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { Database, type Tx } from '../server/db/database.js';
+import { decodeParams } from './api/floor-endpoint.js';
+import { replayWrite, type WriteRecording } from './write-bench.js';
 
 async function main(): Promise<void> {
   const [uri, mode = 'plain'] = process.argv.slice(2);
@@ -76,7 +81,29 @@ async function main(): Promise<void> {
     }) as typeof db.writeTransaction;
   }
   const app = createApp({ config, db, logger, plugins });
+  let recording: WriteRecording | undefined;
+  const readBody = async (req: IncomingMessage): Promise<unknown> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  };
+  const floor = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    if (req.url === '/write-floor/register') recording = decodeParams(body) as WriteRecording;
+    else if (recording) {
+      await replayWrite(db.driver, db.name, recording, body as { from: string; to: string });
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ outcome: 'CREATED' }));
+  };
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/write-floor')) {
+      floor(req, res).catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+      return;
+    }
     if (req.url === '/phases') {
       res.end(JSON.stringify(report(runs)));
       runs.length = 0;

@@ -1,9 +1,15 @@
 import type { GraphQLContext } from '../graphql/context.js';
-import { liveSchema } from '../graph/live-schema.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { writeEntity, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
-import { checkText, checkWriteName, MANAGED_KEYS, toProperties } from './write-input.js';
+import {
+  checkText,
+  checkWriteName,
+  knownNamesFor,
+  MANAGED_KEYS,
+  propertyKeysOf,
+  toProperties,
+} from './write-input.js';
 
 export interface AddEntityInput {
   readonly label: string;
@@ -21,7 +27,7 @@ export async function addEntity(
   input: AddEntityInput,
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
-  const schema = await liveSchema(ctx.db);
+  const schema = await knownNamesFor(ctx.db, [input.label, ...propertyKeysOf(input.properties)]);
   const label = checkWriteName('label', input.label, schema.labels);
   const name = checkText('name', input.name, 1_000);
   const properties = toProperties(input.properties, schema.propertyKeys, ENTITY_MANAGED);

@@ -1,16 +1,9 @@
 import type { GraphQLContext } from '../graphql/context.js';
-import { liveSchema } from '../graph/live-schema.js';
 import { allInOrder } from './all-in-order.js';
 import { checkCitations, type CitationInput } from './citations.js';
 import { findLiveNode, writeRelationship, type FactWrite } from './fact-writes.js';
 import { runWrite } from './run-write.js';
-import {
-  checkWriteName,
-  needsLiveSchema,
-  NO_NAMES,
-  propertyKeysOf,
-  toProperties,
-} from './write-input.js';
+import { checkWriteName, knownNamesFor, propertyKeysOf, toProperties } from './write-input.js';
 
 export interface AddRelationshipInput {
   readonly from: string;
@@ -26,10 +19,9 @@ export async function addRelationship(
   input: AddRelationshipInput,
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
-  const names = [input.type, ...propertyKeysOf(input.properties)];
-  const schema = needsLiveSchema(names) ? await liveSchema(ctx.db) : undefined;
-  const type = checkWriteName('relationship type', input.type, schema?.types ?? NO_NAMES);
-  const properties = toProperties(input.properties, schema?.propertyKeys ?? NO_NAMES);
+  const schema = await knownNamesFor(ctx.db, [input.type, ...propertyKeysOf(input.properties)]);
+  const type = checkWriteName('relationship type', input.type, schema.types);
+  const properties = toProperties(input.properties, schema.propertyKeys);
   return runWrite(ctx, { operation: 'addRelationship', idempotencyKey, input }, async (scope) => {
     // Three look-ups that do not depend on each other, sent together: one round trip, not three.
     const [from, to, citations] = await allInOrder([

@@ -2,7 +2,6 @@ import type { JsonValue } from '../db/convert.js';
 import type { Tx } from '../db/database.js';
 import { userError } from '../db/errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { liveSchema } from '../graph/live-schema.js';
 import { BOOKKEEPING_KEYS, BOOKKEEPING_LABELS } from './bookkeeping.js';
 import { checkCitations, newCitations, type CitationInput } from './citations.js';
 import { extendElement, toWritten, type Element } from './element.js';
@@ -15,7 +14,7 @@ import {
   type FactWrite,
 } from './fact-writes.js';
 import { runWrite } from './run-write.js';
-import { checkWriteName, MANAGED_KEYS, toPropertyValue } from './write-input.js';
+import { checkWriteName, knownNamesFor, MANAGED_KEYS, toPropertyValue } from './write-input.js';
 
 export interface SetPropertyInput {
   readonly element: string;
@@ -45,7 +44,7 @@ export async function setProperty(
   input: SetPropertyInput,
   idempotencyKey?: string | null,
 ): Promise<FactWrite> {
-  const schema = await liveSchema(ctx.db);
+  const schema = await knownNamesFor(ctx.db, [input.key]);
   const key = checkWriteName('property key', input.key, schema.propertyKeys);
   if (EDIT_MANAGED.has(key)) {
     throw userError(

@@ -1,5 +1,7 @@
 import neo4j from 'neo4j-driver';
+import type { Database } from '../db/database.js';
 import { userError } from '../db/errors.js';
+import { liveSchema, type LiveSchema } from '../graph/live-schema.js';
 import { isBookkeepingKey, isBookkeepingLabel } from './bookkeeping.js';
 
 /**
@@ -43,17 +45,20 @@ export function checkWriteName(kind: NameKind, name: string, known: ReadonlySet<
   );
 }
 
-/** No names: what checkWriteName is given when every name is a plain identifier. */
-export const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_NAMES: ReadonlySet<string> = new Set();
+const NO_SCHEMA: KnownNames = { labels: NO_NAMES, types: NO_NAMES, propertyKeys: NO_NAMES };
+
+/** The names a write may use beyond plain new identifiers: those the graph already has. */
+export type KnownNames = Pick<LiveSchema, 'labels' | 'types' | 'propertyKeys'>;
 
 /**
- * True when one of `names` is not a plain new identifier, so only the live schema can accept it.
- * A plain one is accepted whether the graph has it or not, so a write naming only such names need
- * not wait for the schema, which is read again (a transaction of its own) whenever its cache of a
- * few seconds has expired.
+ * The live schema's names for checking `names` (a write's labels, types and property keys), read
+ * only when one of them is not a plain new identifier: a plain one is accepted whether the graph
+ * has it or not, so a write naming only such names need not wait for the schema, which is read
+ * again (a transaction of its own) whenever its cache of a few seconds has expired.
  */
-export function needsLiveSchema(names: readonly string[]): boolean {
-  return names.some((name) => !NEW_NAME.test(name));
+export async function knownNamesFor(db: Database, names: readonly string[]): Promise<KnownNames> {
+  return names.every((name) => NEW_NAME.test(name)) ? NO_SCHEMA : liveSchema(db);
 }
 
 /** The keys of a properties argument when it is an object (toProperties refuses anything else). */

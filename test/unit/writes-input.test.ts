@@ -3,7 +3,13 @@ import { openingPassage, parsePublished } from '../../server/writes/add-source.j
 import { newCitations } from '../../server/writes/citations.js';
 import { storyId } from '../../server/writes/element.js';
 import { explainMiss, findQuote } from '../../server/writes/quote-match.js';
-import { checkWriteName, toProperties, toPropertyValue } from '../../server/writes/write-input.js';
+import type { Database } from '../../server/db/database.js';
+import {
+  checkWriteName,
+  knownNamesFor,
+  toProperties,
+  toPropertyValue,
+} from '../../server/writes/write-input.js';
 
 const TEXT =
   'In an email seen by our colleagues at yardRubo Liang, CEO of ByteDance,\nsaid to himself “deeply disappointed“by the behavior.';
@@ -130,5 +136,25 @@ describe('the rest', () => {
   it('storyId makes a kebab-case id unique by the uid', () => {
     expect(storyId('Rubo Liang, CEO!', 'abcdef12-0000')).toBe('rubo-liang-ceo-abcdef12');
     expect(storyId('…', 'abcdef12')).toBe('fact-abcdef12');
+  });
+});
+
+describe('knownNamesFor', () => {
+  // A database that must not be asked: any statement fails the test.
+  const unasked = new Proxy({} as Database, {
+    get: () => {
+      throw new Error('the live schema was read');
+    },
+  });
+
+  it('answers plain identifiers without reading the live schema', async () => {
+    const known = await knownNamesFor(unasked, ['WROTE_TO', 'channel', 'Person']);
+    expect([known.labels.size, known.types.size, known.propertyKeys.size]).toEqual([0, 0, 0]);
+  });
+
+  it('reads the live schema when a name is not a plain identifier', async () => {
+    await expect(knownNamesFor(unasked, ['WROTE_TO', 'wrote to'])).rejects.toThrow(
+      'the live schema was read',
+    );
   });
 });

@@ -17,10 +17,20 @@ export function applyEvidenceClasses(cy: Core, view: View, cache: GraphCache): v
     cy.elements('.ev-s0, .ev-s1, .ev-s2, .ev-s3').removeClass(EVIDENCE_CLASSES.join(' '));
     return;
   }
+  // Only the elements whose step changes are touched: Cytoscape restyles every element a
+  // toggleClass is called on, changed or not.
+  const add = EVIDENCE_CLASSES.map(() => cy.collection());
+  const remove = EVIDENCE_CLASSES.map(() => cy.collection());
   cy.elements().forEach((el) => {
     const id = el.id();
     const fact = el.group() === 'nodes' ? cache.node(id) : cache.edge(id);
     const step = sourceStep(evidenceOf(fact).sources);
-    for (let s = 0; s <= 3; s++) el.toggleClass(`ev-s${s}`, s === step);
+    EVIDENCE_CLASSES.forEach((cls, s) => {
+      if ((s === step) !== el.hasClass(cls)) (s === step ? add : remove)[s]!.merge(el);
+    });
+  });
+  EVIDENCE_CLASSES.forEach((cls, s) => {
+    add[s]!.addClass(cls);
+    remove[s]!.removeClass(cls);
   });
 }

@@ -51,14 +51,18 @@ export function applyViewClasses(cy: Core, picture: Picture, view: View, cache: 
     });
   }
   applyEvidenceClasses(cy, view, cache);
+  // As above, only what changes: removeClass on an element without the class restyles it too.
+  if (!view.disagreements) {
+    cy.elements('.faded').removeClass('faded');
+    return;
+  }
   const all = cy.elements();
-  all.removeClass('faded');
-  if (!view.disagreements) return;
   const disputed = all.filter('.disputed, node[label = "Disagreement"], node[label = "Claim"]');
   const keep = disputed.union(
     disputed
       .connectedEdges()
       .filter((e) => disputed.contains(e.source()) && disputed.contains(e.target())),
   );
-  all.not(keep).addClass('faded');
+  keep.filter('.faded').removeClass('faded');
+  all.not(keep).not('.faded').addClass('faded');
 }

@@ -11,7 +11,6 @@ import { graphiqlExamples } from './graphql/graphiql-examples.js';
 import { protections } from './graphql/protections.js';
 import { buildSchema } from './graphql/schema.js';
 import { enforceBodyLimit } from './http/body-limit.js';
-import { createGraphQLFastPath } from './http/graphql-fast-path.js';
 import { requestUrl } from './http/request-url.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { staticFiles } from './http/static-files.js';
@@ -32,8 +31,6 @@ export interface AppDeps {
   readonly compiledExecution?: boolean;
   /** Plugins run after Dossier's own (the API bench stamps each phase of a request with them). */
   readonly plugins?: readonly Plugin[];
-  /** False sends every /graphql request through yoga's fetch adapter (tests compare the two). */
-  readonly graphqlFastPath?: boolean;
 }
 
 export interface App {
@@ -113,13 +110,6 @@ export function createApp(deps: AppDeps): App {
       ...(deps.plugins ?? []),
     ],
   });
-  const fastPath =
-    deps.graphqlFastPath === false
-      ? undefined
-      : createGraphQLFastPath(yoga, {
-          logger,
-          corsEnabled: config.access.corsOrigins.length > 0,
-        });
   const serveClient = staticFiles(deps.clientDir ?? fromRoot('dist', 'client'));
 
   const route = (req: IncomingMessage, res: ServerResponse): void => {
@@ -142,7 +132,6 @@ export function createApp(deps: AppDeps): App {
     const serve = (actor: Actor): void => {
       if (isGraphQL) {
         if (!enforceBodyLimit(req, res, config.access.maxBodyBytes)) return;
-        if (fastPath?.(req, res, actor)) return;
         void yoga.handle(req, res, { actor });
       } else {
         serveClient(req, res);

@@ -2,9 +2,9 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { definitions } from '../../client/src/graph/draw-elements.js';
 import { applyViewClasses, FILTER_CLASSES } from '../../client/src/graph/view-classes.js';
-import { GraphCache } from '../../client/src/state/graph-cache.js';
 import { computePicture, hiddenBy, shownElements } from '../../client/src/state/picture.js';
-import { emptyView, type View } from '../../client/src/state/view.js';
+import type { View } from '../../client/src/state/view.js';
+import { chain as chainOf } from '../fixtures/client-chain.js';
 
 /**
  * The canvas's filter classes and the picture are one rule (state/picture.ts decides, view-classes
@@ -12,37 +12,13 @@ import { emptyView, type View } from '../../client/src/state/view.js';
  * what the picture puts on screen, class by class, with every filter kind set at once.
  */
 
-/** n people dated one per day from 2020-01-01, each linked to the next. */
-function chain(n: number): { cache: GraphCache; view: View } {
-  const cache = new GraphCache();
-  const nodes = Array.from({ length: n }, (_, i) => ({
-    id: `p${i}`,
-    labels: [i % 10 === 0 ? 'Company' : 'Person'],
-    caption: `P${i}`,
-    properties: {
-      name: `P${i}`,
-      date: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
-      rank: i,
-    },
-    sourceCount: i % 7 === 3 ? 0 : 2,
-  }));
-  const edges = nodes.slice(1).map((m, i) => ({
-    id: `r${i}`,
-    type: i % 5 === 0 ? 'KNOWS' : 'WORKS_FOR',
-    source: nodes[i]!.id,
-    target: m.id,
-    properties: i % 4 === 0 ? {} : { start: '2020-01-20' },
-    sourceCount: i % 9 === 4 ? 0 : 2,
-  }));
-  cache.put({ nodes, edges });
-  const view: View = {
-    ...emptyView(),
-    nodes: Object.fromEntries(nodes.map((x, i) => [x.id, { x: i * 10, y: 0 }])),
-    edges: Object.fromEntries(
-      edges.map((e) => [e.id, { source: e.source, target: e.target, type: e.type }]),
-    ),
-  };
-  return { cache, view };
+/** The chain with unsourced facts and undated relationships among the rest. */
+function chain(n: number): ReturnType<typeof chainOf> {
+  return chainOf(n, {
+    nodeSources: (i) => (i % 7 === 3 ? 0 : 2),
+    edgeSources: (i) => (i % 9 === 4 ? 0 : 2),
+    edgeProperties: (i) => (i % 4 === 0 ? {} : { start: '2020-01-20' }),
+  });
 }
 
 describe('the canvas filter classes', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exportElements } from '../../client/src/export/export-elements.js';
 import { layoutWholePicture } from '../../client/src/graph/level-of-detail-layout.js';
-import { GraphCache } from '../../client/src/state/graph-cache.js';
 import {
   computePicture,
   onScreen,
   pictureOf,
   shownElements,
 } from '../../client/src/state/picture.js';
-import { emptyView, type View } from '../../client/src/state/view.js';
+import type { View } from '../../client/src/state/view.js';
+import { chain as chainOf } from '../fixtures/client-chain.js';
 import { visibleGraph } from '../../client/src/structure/structure-controller.js';
 import { collectMarks } from '../../client/src/timeline/collect.js';
 
@@ -19,36 +19,13 @@ import { collectMarks } from '../../client/src/timeline/collect.js';
  * its filters keep. No Cytoscape here at all: that is the point.
  */
 
-/** n people dated one per day from 2020-01-01, each working for the next (a chain of dated links). */
-function chain(n: number): { cache: GraphCache; view: View } {
-  const cache = new GraphCache();
-  const nodes = Array.from({ length: n }, (_, i) => ({
-    id: `p${i}`,
-    labels: [i % 10 === 0 ? 'Company' : 'Person'],
-    properties: {
-      name: `P${i}`,
-      date: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
-      rank: i,
-    },
-    sourceCount: i % 2,
-  }));
-  const edges = nodes.slice(1).map((m, i) => ({
-    id: `r${i}`,
-    type: i % 5 === 0 ? 'KNOWS' : 'WORKS_FOR',
-    source: nodes[i]!.id,
-    target: m.id,
-    properties: { start: '2021-06-01' },
-    sourceCount: 2,
-  }));
-  cache.put({ nodes, edges });
-  const view: View = {
-    ...emptyView(),
-    nodes: Object.fromEntries(nodes.map((x, i) => [x.id, { x: i * 10, y: 0 }])),
-    edges: Object.fromEntries(
-      edges.map((e) => [e.id, { source: e.source, target: e.target, type: e.type }]),
-    ),
-  };
-  return { cache, view };
+/** The chain with every relationship dated 2021-06-01 and half the people unsourced. */
+function chain(n: number): ReturnType<typeof chainOf> {
+  return chainOf(n, {
+    nodeSources: (i) => i % 2,
+    edgeSources: () => 2,
+    edgeProperties: () => ({ start: '2021-06-01' }),
+  });
 }
 
 describe('the whole picture of a View', () => {

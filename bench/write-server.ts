@@ -13,26 +13,16 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
-import { pino } from 'pino';
 import { createApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { Database, type Tx } from '../server/db/database.js';
+import type { Tx } from '../server/db/database.js';
 import { decodeParams } from './api/floor-endpoint.js';
+import { benchServerDeps } from './lib/api-server-process.js';
 import { replayWrite, type WriteRecording } from './write-bench.js';
 
 async function main(): Promise<void> {
   const [uri, mode = 'plain'] = process.argv.slice(2);
   if (uri === undefined) throw new Error('usage: write-server.ts <bolt-uri> [phases]');
-  const logger = pino({ level: 'silent' });
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: uri });
-  const db = Database.connect({
-    uri,
-    user: 'neo4j',
-    password: '',
-    database: 'neo4j',
-    logger,
-    queryTimeoutMs: 60_000,
-  });
+  const { config, db, logger } = benchServerDeps(uri);
   const phases = mode === 'phases';
   let current: [string, bigint][] | undefined;
   const runs: [string, number][][] = [];

@@ -13,10 +13,8 @@ import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
-import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { Database } from '../../server/db/database.js';
+import { benchServerDeps } from '../lib/api-server-process.js';
 import { createFloor } from './floor-endpoint.js';
 import { createTimeline } from './timeline.js';
 
@@ -25,17 +23,7 @@ async function main(): Promise<void> {
   if (uri === undefined || typeDefsFile === undefined) {
     throw new Error('usage: api-server.ts <bolt-uri> <typedefs-file>');
   }
-  const logger = pino({ level: 'silent' });
-  // Production settings: what a newsroom would run.
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: uri });
-  const db = Database.connect({
-    uri,
-    user: 'neo4j',
-    password: '',
-    database: 'neo4j',
-    logger,
-    queryTimeoutMs: 60_000,
-  });
+  const { config, db, logger } = benchServerDeps(uri);
   // The timeline variant stamps each phase of a request (bench/api/request-timeline.ts).
   const timeline = variant === 'timeline' ? createTimeline(db) : undefined;
   const app = createApp({

@@ -1,4 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import { pino, type Logger } from 'pino';
+import { loadConfig, type Config } from '../../server/config.js';
+import { Database } from '../../server/db/database.js';
 
 /** POSTs a JSON body and answers the parsed JSON: the one HTTP client every API bench uses. */
 export async function postJson(url: string, body: string): Promise<unknown> {
@@ -21,4 +24,22 @@ export function readyPort(child: ChildProcess, what: string): Promise<number> {
     });
     child.on('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready`)));
   });
+}
+
+/**
+ * What a bench server process runs Dossier with: production settings (what a newsroom would run),
+ * a silent logger, and Dossier's own database module on the bench's Neo4j.
+ */
+export function benchServerDeps(uri: string): { config: Config; db: Database; logger: Logger } {
+  const logger = pino({ level: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: uri });
+  const db = Database.connect({
+    uri,
+    user: 'neo4j',
+    password: '',
+    database: 'neo4j',
+    logger,
+    queryTimeoutMs: 60_000,
+  });
+  return { config, db, logger };
 }

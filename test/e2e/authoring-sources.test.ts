@@ -147,11 +147,15 @@ describe('Add source and the reader, in Chromium', () => {
     await page.evaluate(() => window.dossier.cy().$(':selected').unselect());
     await passage.first().click({ position: { x: 4, y: 4 } });
     await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const { store, cache } = window.dossier;
-          return store.view.selected.map((id) => cache.captionOf(id));
-        }),
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const { store, cache } = window.dossier;
+            return store.view.selected.map((id) => cache.captionOf(id));
+          }),
+        // The default second was too short on a loaded CI machine (the click, the fact look-up
+        // and the selection): the same bound as the other waits here.
+        { timeout: 40_000 },
       )
       .toContain('Emily Baker-White');
     expect(await reader.locator('.reader-fact-list').textContent()).toContain('Emily Baker-White');

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { Writable } from 'node:stream';
+import { execFileSync, spawn } from 'node:child_process';
 import {
+  closeSync,
+  constants,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -55,12 +57,12 @@ async function addMarker(boltPort: number): Promise<void> {
 
 describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000 }, () => {
   let dataDir: string;
-  let orphanStdin: Writable | undefined;
+  let orphanStdin: number | undefined;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'dossier-startup-'));
   });
   afterAll(() => {
-    orphanStdin?.destroy();
+    if (orphanStdin !== undefined) closeSync(orphanStdin);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -104,9 +106,15 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     const orphanPort = await freePort();
     const readyFile = join(dataDir, 'orphan.out');
     // A real orphan: started in the background by a shell that then exits (so init adopts it),
-    // with a stdin pipe that stays open, so only the pid file can find it. The pipe's other end is
-    // this process's (not a helper's, which would outlive the test): closing it ends the JVM if
-    // the test fails first. A background command's stdin is /dev/null unless redirected, hence 3.
+    // with a stdin that stays open, so only the pid file can find it. Its stdin is a FIFO that
+    // this process holds open (not a helper, which would outlive the test): closing it ends the
+    // JVM if the test fails first. Not the shell's own stdin pipe: Node closes a child's stdin
+    // when the child exits, so the orphan saw EOF at once and was only still alive here because
+    // its shutdown used to take seconds.
+    const fifo = join(dataDir, 'orphan.stdin');
+    execFileSync('mkfifo', [fifo]);
+    // Read-write, so opening does not wait for a reader.
+    orphanStdin = openSync(fifo, constants.O_RDWR);
     const javaArgs = [
       '-Xmx512m',
       '-cp',
@@ -120,10 +128,9 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
       .join(' ');
     const shell = spawn(
       'sh',
-      ['-c', `exec 3<&0; exec java ${javaArgs} 0<&3 3<&- > '${readyFile}' 2>/dev/null & echo $!`],
-      { stdio: ['pipe', 'pipe', 'ignore'] },
+      ['-c', `exec java ${javaArgs} < '${fifo}' > '${readyFile}' 2>/dev/null & echo $!`],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
     );
-    orphanStdin = shell.stdin;
     let shellOut = '';
     shell.stdout.on('data', (d: Buffer) => (shellOut += d.toString()));
     await new Promise((r) => shell.on('close', r));

@@ -83,8 +83,9 @@ export class Database {
     return () => this.listeners.delete(listener);
   }
 
-  private wrap(tx: Pick<ManagedTransaction, 'run'>): Tx {
+  private wrap(tx: Pick<ManagedTransaction, 'run'>, sent: Sent): Tx {
     const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
+      sent.statement = cypher;
       for (const l of this.listeners) l(cypher, params);
       // As for db.read: a write's statements come from deep stacks (resolver, runWrite, the work).
       const result = await withoutCallerStack(() => tx.run(cypher, params));
@@ -112,8 +113,9 @@ export class Database {
    */
   read(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<Row[]> {
     const config = this.txConfig(options);
-    return this.withSession('READ', config.timeout, (s) =>
+    return this.withSession('READ', config.timeout, (s, sent) =>
       retryTransient(async () => {
+        sent.statement = cypher;
         for (const l of this.listeners) l(cypher, params);
         const result = await withoutCallerStack(() => s.run(cypher, params, config));
         return result.records.map(recordToRow);
@@ -129,8 +131,8 @@ export class Database {
   /** Several statements in one read transaction (retried as a whole on transient errors). */
   readTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const config = this.txConfig(options);
-    return this.withSession('READ', config.timeout, (s) =>
-      s.executeRead((tx) => work(this.wrap(tx)), config),
+    return this.withSession('READ', config.timeout, (s, sent) =>
+      s.executeRead((tx) => work(this.wrap(tx, sent)), config),
     );
   }
 
@@ -142,11 +144,11 @@ export class Database {
    */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const config = this.txConfig(options);
-    return this.withSession('WRITE', config.timeout, (s) =>
+    return this.withSession('WRITE', config.timeout, (s, sent) =>
       retryTransient(async () => {
         const tx = s.beginTransaction(config);
         try {
-          const result = await work(this.wrap(tx));
+          const result = await work(this.wrap(tx, sent));
           await withoutCallerStack(() => tx.commit());
           return result;
         } finally {
@@ -172,16 +174,17 @@ export class Database {
   private async withSession<T>(
     mode: SessionMode,
     timeoutMs: number,
-    work: (s: Session) => Promise<T>,
+    work: (s: Session, sent: Sent) => Promise<T>,
   ): Promise<T> {
     const session = this.session(mode);
+    const sent: Sent = { statement: undefined };
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DeadlineExceeded()), timeoutMs + DEADLINE_GRACE_MS);
     });
     let abandoned = false;
     try {
-      return await Promise.race([work(session), deadline]);
+      return await Promise.race([work(session, sent), deadline]);
     } catch (err) {
       if (err instanceof DeadlineExceeded) {
         abandoned = true;
@@ -190,7 +193,9 @@ export class Database {
       }
       const mapped = mapDatabaseError(err);
       if (mapped) throw mapped;
-      this.logger.error({ err }, 'database error');
+      // Statements go out without the caller's stack (see withoutCallerStack), so the statement
+      // is what says which query failed.
+      this.logger.error({ err, statement: sent.statement }, 'database error');
       throw err;
     } finally {
       clearTimeout(timer);
@@ -219,6 +224,11 @@ export class Database {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** The last statement a session sent: what a failure's log line names. */
+interface Sent {
+  statement: string | undefined;
 }
 
 /**

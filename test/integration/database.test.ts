@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.js';
 import { deleteAllNodes, type DeletedBatch } from '../../server/db/delete-all.js';
@@ -54,6 +55,40 @@ describe('the database module on a real Neo4j', () => {
     await expect(db.readTransaction((tx) => tx.run(statement))).rejects.toThrow(
       /implicit transaction/i,
     );
+  });
+
+  it('logs an unexpected failure with the statement that failed, since statements carry no caller stack', async () => {
+    const lines: { msg?: string; statement?: string; err?: { code?: string } }[] = [];
+    const logged = connectTestDatabase({
+      logger: pino({ level: 'error' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
+    });
+    try {
+      await expect(
+        logged.read('RETURN 1 / toInteger($zero) AS x', { zero: 0 }),
+      ).rejects.toMatchObject({
+        code: 'Neo.ClientError.Statement.ArithmeticError',
+      });
+      await expect(
+        logged.writeTransaction(async (tx) => {
+          await tx.run('RETURN 1 AS first');
+          return tx.run('RETURN 2 / toInteger($zero) AS second', { zero: 0 });
+        }),
+      ).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.ArithmeticError' });
+    } finally {
+      await logged.close();
+    }
+    expect(lines.map((l) => [l.msg, l.statement, l.err?.code])).toEqual([
+      [
+        'database error',
+        'RETURN 1 / toInteger($zero) AS x',
+        'Neo.ClientError.Statement.ArithmeticError',
+      ],
+      [
+        'database error',
+        'RETURN 2 / toInteger($zero) AS second',
+        'Neo.ClientError.Statement.ArithmeticError',
+      ],
+    ]);
   });
 
   it('answers a ping', async () => {

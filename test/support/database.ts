@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { Database } from '../../server/db/database.js';
 import { deleteEverything } from '../../server/db/delete-all.js';
@@ -7,14 +7,16 @@ import './provided.js';
 export const silentLogger = pino({ level: 'silent' });
 
 /** A Database on the run's Neo4j (see global-setup.ts). Close it in afterAll. */
-export function connectTestDatabase(options: { queryTimeoutMs?: number } = {}): Database {
+export function connectTestDatabase(
+  options: { queryTimeoutMs?: number; logger?: Logger } = {},
+): Database {
   const n = inject('neo4j');
   return Database.connect({
     uri: n.uri,
     user: n.user,
     password: n.password,
     database: n.database,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     queryTimeoutMs: options.queryTimeoutMs ?? 120_000,
   });
 }

@@ -19,7 +19,7 @@ import { loadConfig } from '../../server/config.js';
 import { ensureNeo4jInstalled } from '../../server/neo4j/fetch-jars.js';
 import { freePort } from '../../server/neo4j/local-neo4j.js';
 import { settingsFile } from '../../server/neo4j/settings.js';
-import { neo4jJvmsFor, spawnApp, waitFor200 } from '../support/app-process.js';
+import { neo4jJvmsFor, spawnApp, stopLeftoverApps, waitFor200 } from '../support/app-process.js';
 import { inject } from 'vitest';
 import '../support/provided.js';
 
@@ -61,7 +61,9 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'dossier-startup-'));
   });
-  afterAll(() => {
+  afterAll(async () => {
+    // A test that failed before its own stop leaves its app (and that app's Neo4j) running.
+    await stopLeftoverApps();
     if (orphanStdin !== undefined) closeSync(orphanStdin);
     rmSync(dataDir, { recursive: true, force: true });
   });

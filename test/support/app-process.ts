@@ -25,10 +25,39 @@ export function spawnApp(env: Record<string, string>): AppProcess {
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.on('exit', (code, signal) => r({ code, signal })),
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      r({ code, signal });
+    }),
   );
   return { child, output: () => out, exited };
+}
+
+/** Apps spawned and not yet exited. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops every app a test spawned and did not stop, for an afterAll: a test that fails before its
+ * own SIGINT would otherwise leave the app and its Neo4j running past the run (and the next test
+ * on the same data directory finds them). SIGINT, so each stops its JVM as it exits.
+ */
+export async function stopLeftoverApps(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          child.kill('SIGINT');
+        }),
+    ),
+  );
 }
 
 /** Polls url until it answers 200 or the deadline passes; returns the milliseconds it took. */

@@ -16,7 +16,7 @@ import type { Plugin } from 'graphql-yoga';
 import { createApp } from '../server/app.js';
 import type { Tx } from '../server/db/database.js';
 import { decodeParams } from './api/floor-endpoint.js';
-import { benchServerDeps } from './lib/api-server-process.js';
+import { benchServerDeps, serveBench } from './lib/api-server-process.js';
 import { replayWrite, type WriteRecording } from './write-bench.js';
 
 async function main(): Promise<void> {
@@ -111,18 +111,7 @@ async function main(): Promise<void> {
     }
     app.handle(req, res);
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
-  });
-  const stop = (): void => {
-    server.close();
-    server.closeAllConnections();
-    void db.close().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  serveBench(server, () => db.close());
 }
 
 /** Median milliseconds from arrival to each stamp, in the order first seen. */

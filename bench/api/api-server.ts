@@ -14,7 +14,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
 import { createApp } from '../../server/app.js';
-import { benchServerDeps } from '../lib/api-server-process.js';
+import { benchServerDeps, serveBench } from '../lib/api-server-process.js';
 import { createFloor } from './floor-endpoint.js';
 import { createTimeline } from './timeline.js';
 
@@ -56,18 +56,7 @@ async function main(): Promise<void> {
       timeline.reset();
     } else dossier(req, res);
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
-  });
-  const stop = (): void => {
-    server.close();
-    server.closeAllConnections();
-    void Promise.all([db.close(), driver.close()]).finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  serveBench(server, () => Promise.all([db.close(), driver.close()]));
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
@@ -42,4 +43,23 @@ export function benchServerDeps(uri: string): { config: Config; db: Database; lo
     queryTimeoutMs: 60_000,
   });
   return { config, db, logger };
+}
+
+/**
+ * The server side of readyPort: listens on a free loopback port, prints "READY <port>", and on
+ * SIGTERM or SIGINT stops accepting, drops its connections, runs `close` (drivers) and exits.
+ */
+export function serveBench(server: Server, close: () => Promise<unknown>): void {
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`);
+  });
+  const stop = (): void => {
+    server.close();
+    server.closeAllConnections();
+    void close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

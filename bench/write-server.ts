@@ -58,6 +58,7 @@ async function main(): Promise<void> {
           return rows;
         },
         runRecords: (cypher, params) => tx.runRecords(cypher, params),
+        added: () => tx.added(),
       });
       stamp('transaction');
       return writeTransaction(async (tx) => {

@@ -40,6 +40,12 @@ export interface Tx {
   run(cypher: string, params?: Params): Promise<Row[]>;
   /** The driver's records, for callers that need nodes and relationships as driver objects. */
   runRecords(cypher: string, params?: Params): Promise<Neo4jRecord[]>;
+  /**
+   * Nodes and relationships this transaction has added so far, net of those it deleted, from
+   * Neo4j's own counters of each statement: what a load into an empty database holds, without a
+   * statement to count it.
+   */
+  added(): { readonly nodes: number; readonly relationships: number };
 }
 
 export type StatementListener = (cypher: string, params: Params) => void;
@@ -84,16 +90,21 @@ export class Database {
   }
 
   private wrap(tx: Pick<ManagedTransaction, 'run'>, sent: Sent): Tx {
+    const added = { nodes: 0, relationships: 0 };
     const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
       sent.statement = cypher;
       for (const l of this.listeners) l(cypher, params);
       // As for db.read: a write's statements come from deep stacks (resolver, runWrite, the work).
       const result = await withoutCallerStack(() => tx.run(cypher, params));
+      const u = result.summary.counters.updates();
+      added.nodes += u.nodesCreated - u.nodesDeleted;
+      added.relationships += u.relationshipsCreated - u.relationshipsDeleted;
       return result.records;
     };
     return {
       runRecords,
       run: async (cypher, params = {}) => (await runRecords(cypher, params)).map(recordToRow),
+      added: () => ({ ...added }),
     };
   }
 

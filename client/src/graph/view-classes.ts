@@ -10,6 +10,7 @@ import {
   type Picture,
 } from '../state/picture.js';
 import type { View } from '../state/view.js';
+import { setClasses } from './set-classes.js';
 
 /** The class each reason of the picture sets on the canvas (the stylesheet hides all four). */
 export const FILTER_CLASSES = [
@@ -33,25 +34,10 @@ export function applyViewClasses(cy: Core, picture: Picture, view: View, cache: 
   if (picture.filtered.size === 0 && picture.outOfTime.size === 0) {
     cy.elements(ANY_FILTER_CLASS).removeClass(FILTER_CLASSES.map(([, c]) => c).join(' '));
   } else {
-    // Only the elements whose class changes are touched: Cytoscape restyles and fires an event for
-    // every element a toggleClass is called on, changed or not.
-    // merge() adds to a collection in place.
-    const add = FILTER_CLASSES.map(() => cy.collection());
-    const remove = FILTER_CLASSES.map(() => cy.collection());
-    cy.elements().forEach((el) => {
-      const why = hiddenBy(picture, el.id());
-      FILTER_CLASSES.forEach(([bit, cls], i) => {
-        const want = (why & bit) !== 0;
-        if (want !== el.hasClass(cls)) (want ? add : remove)[i]!.merge(el);
-      });
-    });
-    FILTER_CLASSES.forEach(([, cls], i) => {
-      add[i]!.addClass(cls);
-      remove[i]!.removeClass(cls);
-    });
+    setClasses(cy, cy.elements(), FILTER_CLASSES, (el) => hiddenBy(picture, el.id()));
   }
   applyEvidenceClasses(cy, view, cache);
-  // As above, only what changes: removeClass on an element without the class restyles it too.
+  // Only what changes (see setClasses): removing a class an element lacks restyles it too.
   if (!view.disagreements) {
     cy.elements('.faded').removeClass('faded');
     return;

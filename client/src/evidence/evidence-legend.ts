@@ -2,6 +2,8 @@ import type { ExplorerContext } from '../graph/connect.js';
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from '../state/analysis.js';
 import { setEvidenceFilter } from '../state/commands/set-evidence-filter.js';
 import { setEvidenceSizing } from '../state/commands/set-evidence-sizing.js';
+import type { GraphCache } from '../state/graph-cache.js';
+import { pictureOf, type Picture } from '../state/picture.js';
 import { h } from '../ui/dom.js';
 import { countCategories, evidenceOf, type Evidence } from './evidence-categories.js';
 import { SOURCE_NODE_SIZES } from './evidence-style.js';
@@ -19,10 +21,26 @@ const ENTRIES: Readonly<Record<EvidenceCategory, { label: string; hint: string }
 };
 
 /**
+ * The evidence of every fact in a picture before its filters, as a fully drawn canvas holds them
+ * (filtered ones too, so a category unchecked keeps its count); group nodes and counted
+ * relationships are not facts and have none.
+ */
+function* factsOf(picture: Picture, cache: GraphCache): Generator<Evidence> {
+  for (const id of picture.plan.nodes) {
+    const n = cache.node(id);
+    if (n) yield evidenceOf(n);
+  }
+  for (const id of picture.plan.edges) {
+    const e = cache.edge(id);
+    if (e) yield evidenceOf(e);
+  }
+}
+
+/**
  * The evidence legend: one toggle per category (checked: shown; unchecked: those facts are
- * hidden) with how many facts on screen fall in it, and "Size by number of sources". Each change
- * is a command, so undo, links and cases keep it. Plain checkboxes with labels: Tab and Space
- * work, and a screen reader reads the label and the count.
+ * hidden) with how many facts of the picture fall in it, and "Size by number of sources". Each
+ * change is a command, so undo, links and cases keep it. Plain checkboxes with labels: Tab and
+ * Space work, and a screen reader reads the label and the count.
  */
 export function mountEvidenceLegend(root: HTMLElement, ctx: ExplorerContext): { focus(): void } {
   const { store, explorer, cache } = ctx;
@@ -102,18 +120,16 @@ export function mountEvidenceLegend(root: HTMLElement, ctx: ExplorerContext): { 
     for (const [c, box] of boxes) box.checked = !state.hidden.includes(c);
     size.checked = state.sizeBySources;
     scale.hidden = !state.sizeBySources;
-    // Counted once the Explorer has drawn the View, over what is in the picture.
+    // Counted over the View's whole picture (state/picture.ts), not the canvas: a simplified
+    // picture draws only the part near the viewport, and its counts would change as the user pans.
+    // Once the Explorer is idle: a burst of commands counts once, on the picture it derived.
     if (pending) return;
     pending = true;
     void explorer.idle().then(() => {
       pending = false;
-      const all: Evidence[] = [];
-      explorer.cy.elements().forEach((el) => {
-        const id = el.id();
-        const data = el.group() === 'nodes' ? cache.node(id) : cache.edge(id);
-        if (data) all.push(evidenceOf(data));
-      });
-      const n = countCategories(all);
+      const n = countCategories(
+        factsOf(pictureOf(store.view, cache, explorer.labelPriority), cache),
+      );
       for (const [c, span] of counts) span.textContent = String(n[c]);
     });
   };

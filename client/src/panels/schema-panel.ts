@@ -3,6 +3,8 @@ import type { SchemaOverview } from '../api/graph-api.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { filterLabel } from '../state/commands/filter-label.js';
 import { filterType } from '../state/commands/filter-type.js';
+import { labelCounts, typeCounts } from '../state/picture-counts.js';
+import { pictureOf } from '../state/picture.js';
 import { iconDataUri } from '../style/icons.js';
 import { styleForLabel, THEME_COLORS } from '../style/style-rules.js';
 import { byId, fmt, h } from '../ui/dom.js';
@@ -155,14 +157,24 @@ export class SchemaPanel {
     );
   }
 
-  /** Shows "on screen / in the graph" per label and type. */
+  /**
+   * Shows "on screen / in the graph" per label and type, counted over the View's whole picture
+   * (state/picture.ts), not the canvas: a simplified picture draws only the part near the viewport,
+   * and its counts would change as the user pans. "On screen" keeps what it meant on a fully drawn
+   * canvas: every node and relationship drawn, those a filter hides included (the row is also the
+   * filter, so an unticked label still says how many it would bring back), a collapsed group one
+   * node of its label, and counted relationships between groups of no type.
+   */
   private renderCounts(): void {
     if (!this.schema) return;
-    const cy = this.ctx.explorer.cy;
-    const { hiddenLabels, hiddenTypes } = this.ctx.store.view;
+    const { store, cache, explorer } = this.ctx;
+    const { hiddenLabels, hiddenTypes } = store.view;
+    const picture = pictureOf(store.view, cache, explorer.labelPriority);
+    const labels = labelCounts(picture, cache);
+    const types = typeCounts(picture, cache);
     for (const l of this.schema.labels) {
       const el = document.querySelector(`[data-count-label="${CSS.escape(l.name)}"]`);
-      const on = cy.nodes().filter((n) => (n.data('labels') as string[]).includes(l.name)).length;
+      const on = labels.get(l.name) ?? 0;
       if (el) el.textContent = on ? `${fmt(on)} / ${fmt(l.count)}` : fmt(l.count);
       const box = document.querySelector<HTMLInputElement>(
         `input[data-label="${CSS.escape(l.name)}"]`,
@@ -171,7 +183,7 @@ export class SchemaPanel {
     }
     for (const t of this.schema.relationshipTypes) {
       const el = document.querySelector(`[data-count-type="${CSS.escape(t.name)}"]`);
-      const on = cy.edges(`[type = ${JSON.stringify(t.name)}]`).length;
+      const on = types.get(t.name) ?? 0;
       if (el) el.textContent = on ? `${fmt(on)} / ${fmt(t.count)}` : fmt(t.count);
       const box = document.querySelector<HTMLInputElement>(
         `input[data-type="${CSS.escape(t.name)}"]`,

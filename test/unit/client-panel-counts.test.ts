@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExplorerContext } from '../../client/src/graph/connect.js';
 import { definitions } from '../../client/src/graph/draw-elements.js';
+import { PropertyFilterPanel } from '../../client/src/filters/property-filter-panel.js';
 import { applyViewClasses } from '../../client/src/graph/view-classes.js';
 import { groupDefinitions } from '../../client/src/grouping/group-elements.js';
 import { SchemaPanel } from '../../client/src/panels/schema-panel.js';
@@ -20,6 +21,40 @@ vi.mock('cytoscape', async (load) => {
       real({ ...options, container: undefined, headless: true }),
   };
 });
+
+// The property filter panel's histograms come from the server: one of rank, 0 to 299, per label.
+vi.mock('../../client/src/api/graphql-client.js', () => ({
+  request: (_query: unknown, { label }: { label: string }) =>
+    Promise.resolve({
+      propertyStats: {
+        label,
+        count: 900,
+        scanned: 900,
+        sampled: false,
+        propertyCount: 1,
+        propertiesCapped: false,
+        properties: [
+          {
+            key: 'rank',
+            kind: 'NUMBER',
+            present: 900,
+            distinct: 300,
+            min: 0,
+            max: 299,
+            integral: true,
+            unbinned: 0,
+            valuesCapped: false,
+            bins: Array.from({ length: 30 }, (_, i) => ({
+              from: i * 10,
+              to: i * 10 + 9,
+              count: 30,
+            })),
+            values: [],
+          },
+        ],
+      },
+    }),
+}));
 
 /**
  * The panels that count what is "on screen" count the View's whole picture, not the canvas: above
@@ -163,6 +198,77 @@ describe('the schema panel', () => {
       const part = canvas(cache, view, 20);
       expect(canvasCounts(part), name).not.toEqual(canvasCounts(full));
       expect(await schemaCounts(cache, view, part), name).toEqual(canvasCounts(full));
+    }
+  });
+});
+
+describe('the property filter panel', () => {
+  /** Its label choices and "kept of on screen", once it has read the label's statistics. */
+  async function panelCounts(cache: GraphCache, view: View, cy: Core): Promise<unknown> {
+    const root = document.createElement('div');
+    new PropertyFilterPanel(root, context(cache, view, cy));
+    await vi.waitFor(() => expect(root.querySelector('.pf-summary')?.textContent).toMatch(/kept/));
+    return {
+      labels: [...root.querySelectorAll('#pf-label option')].map((o) => o.textContent),
+      kept: /(\d+) of (\d+) on screen kept/
+        .exec(root.querySelector('.pf-summary')!.textContent)
+        ?.slice(1),
+    };
+  }
+
+  /**
+   * What it showed before, counted over the canvas: the labels of its nodes, most numerous first,
+   * and of the label filtered those the property filters leave drawn (`.p-hidden` off).
+   */
+  function canvasCounts(cy: Core, label: string): unknown {
+    const counts = new Map<string, number>();
+    cy.nodes().forEach((n) => {
+      for (const l of n.data('labels') as string[]) counts.set(l, (counts.get(l) ?? 0) + 1);
+    });
+    const ofLabel = cy.nodes().filter((n) => (n.data('labels') as string[]).includes(label));
+    return {
+      labels: [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([l, n]) => `${l} (${n})`),
+      kept: [String(ofLabel.not('.p-hidden').length), String(ofLabel.length)],
+    };
+  }
+
+  it('counts the whole picture as a fully drawn canvas holds it, whatever part is drawn', async () => {
+    const { cache, view: base } = chain();
+    const rank = (label: string): View['analysis']['propertyFilters'] => [
+      { kind: 'range', label, property: 'rank', min: 0, max: 149 },
+    ];
+    const { filtered, grouped } = views(base);
+    const cases = [
+      // Nodes another filter hides (unsourced people, the Companies) are counted, and kept by the
+      // property filter: 135 people ranked 1 to 149.
+      {
+        label: 'Person',
+        view: {
+          ...filtered!,
+          analysis: {
+            ...filtered!.analysis,
+            propertyFilters: rank('Person'),
+            evidence: { hidden: ['unsourced' as const], sizeBySources: false },
+          },
+        },
+        expected: { labels: ['Person (270)', 'Company (30)'], kept: ['135', '270'] },
+      },
+      // A collapsed group is one node of its label.
+      {
+        label: 'Company',
+        view: { ...grouped!, analysis: { ...grouped!.analysis, propertyFilters: rank('Company') } },
+        expected: { labels: ['Company (30)', 'Person (1)'], kept: ['15', '30'] },
+      },
+    ];
+    for (const { label, view, expected } of cases) {
+      const full = canvas(cache, view);
+      expect(canvasCounts(full, label), label).toEqual(expected);
+      expect(await panelCounts(cache, view, full), label).toEqual(expected);
+      const part = canvas(cache, view, 20);
+      expect(canvasCounts(part, label), label).not.toEqual(expected);
+      expect(await panelCounts(cache, view, part), label).toEqual(expected);
     }
   });
 });

@@ -3,6 +3,8 @@ import { PropertyStatsDocument, type PropertyStatsQuery } from '../generated/gra
 import type { ExplorerContext } from '../graph/connect.js';
 import type { PropertyFilter } from '../state/analysis.js';
 import { clearPropertyFilter, setPropertyFilter } from '../state/commands/set-property-filter.js';
+import { labelCounts, nodeLabels } from '../state/picture-counts.js';
+import { BY_PROPERTY, pictureOf, type Picture } from '../state/picture.js';
 import { fmt, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import {
@@ -81,14 +83,19 @@ export class PropertyFilterPanel {
     this.labelSelect.focus();
   }
 
+  /**
+   * The View's whole picture (state/picture.ts), not the canvas: a simplified picture draws only
+   * the part near the viewport, and the panel's counts would change as the user pans. "On screen"
+   * keeps what it meant on a fully drawn canvas: every node drawn, those another filter hides
+   * included, and a collapsed group as one node of its label.
+   */
+  private picture(): Picture {
+    return pictureOf(this.ctx.store.view, this.ctx.cache, this.ctx.explorer.labelPriority);
+  }
+
   /** The labels of the nodes on screen, with how many of each, most numerous first. */
   private labelsOnScreen(): [string, number][] {
-    const counts = new Map<string, number>();
-    this.ctx.explorer.cy.nodes().forEach((n) => {
-      for (const l of (n.data('labels') as string[] | undefined) ?? []) {
-        counts.set(l, (counts.get(l) ?? 0) + 1);
-      }
-    });
+    const counts = labelCounts(this.picture(), this.ctx.cache);
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 
@@ -148,11 +155,16 @@ export class PropertyFilterPanel {
     }
     const dist = stats.properties.find((p) => p.key === this.property);
     const filter = filterOn(filters, label, this.property);
-    const onScreen = this.ctx.explorer.cy
-      .nodes()
-      .filter((n) => ((n.data('labels') as string[] | undefined) ?? []).includes(label));
-    const kept = onScreen.not('.p-hidden').length;
-    const key = JSON.stringify([label, this.property, filter, onScreen.length, kept]);
+    // Kept: not left out by the property filters (`p-hidden` on the canvas), whatever else hides it.
+    const picture = this.picture();
+    let onScreen = 0;
+    let kept = 0;
+    for (const n of nodeLabels(picture, this.ctx.cache)) {
+      if (!n.labels.includes(label)) continue;
+      onScreen++;
+      if (!((picture.filtered.get(n.id) ?? 0) & BY_PROPERTY)) kept++;
+    }
+    const key = JSON.stringify([label, this.property, filter, onScreen, kept]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     this.propertySelect.replaceChildren(
@@ -170,7 +182,7 @@ export class PropertyFilterPanel {
       stats.propertiesCapped
         ? `${stats.properties.length} of ${stats.propertyCount} properties shown`
         : '',
-      `${fmt(kept)} of ${fmt(onScreen.length)} on screen kept`,
+      `${fmt(kept)} of ${fmt(onScreen)} on screen kept`,
     ].filter(Boolean);
     this.summary.textContent = `${notes.join(' · ')}.`;
     if (!dist) {

@@ -154,6 +154,9 @@ function apiSection(r: BenchResults): string[] {
       ...(
         [
           ["Dossier's GraphQL `addRelationship`", w.dossier],
+          ...(w.floor
+            ? ([['Floor: same statements, bare node:http (`/write-floor`)', w.floor]] as const)
+            : []),
           ['Same statements, raw neo4j-driver in the client', w.raw],
         ] as const
       ).map(
@@ -161,7 +164,7 @@ function apiSection(r: BenchResults): string[] {
           `| ${name} | ${ms(x.latency.p50Ms)} | ${ms(x.latency.p99Ms)} | ${n.format(x.requestsPerSecond16)}${x.errors16 ? ` (${x.errors16} errors)` : ''} |`,
       ),
       '',
-      `Dossier p50 / raw p50 = **${ratio(w.p50VsRaw)}**; Dossier req/s / raw req/s = ${ratio(w.throughputVsRaw)}.`,
+      `Dossier p50 / raw p50 = **${ratio(w.p50VsRaw)}**${w.floorVsRaw === undefined ? '' : ` (the floor, the HTTP hop alone: ${ratio(w.floorVsRaw)})`}; Dossier req/s / raw req/s = ${ratio(w.throughputVsRaw)}.`,
       '',
     );
   }

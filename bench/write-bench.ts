@@ -4,6 +4,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { App } from '../server/app.js';
 import type { Database, Params } from '../server/db/database.js';
 import { LIVE_SCHEMA_STATEMENTS } from '../server/graph/live-schema.js';
+import { encodeParams } from './api/floor-endpoint.js';
+import { postJson } from './lib/api-server-process.js';
 import { elapsedMs, round, summarize, type LatencySummary } from './lib/stats.js';
 
 /**
@@ -22,9 +24,13 @@ export interface WriteBenchResult {
   /** Round trips those statements took (statements sent together count once). */
   readonly roundTrips: number;
   readonly dossier: { latency: LatencySummary; requestsPerSecond16: number; errors16: number };
+  /** The write floor (bench/api/write-floor-endpoint.ts), in the API server's process. */
+  readonly floor?: { latency: LatencySummary; requestsPerSecond16: number; errors16: number };
   readonly raw: { latency: LatencySummary; requestsPerSecond16: number; errors16: number };
   /** Dossier p50 / raw p50 (target ≤ 1.3). */
   readonly p50VsRaw: number;
+  /** Floor p50 / raw p50: what the HTTP hop alone costs on this machine. */
+  readonly floorVsRaw?: number;
   readonly throughputVsRaw: number;
 }
 
@@ -212,6 +218,15 @@ export async function benchWrite(
 ): Promise<WriteBenchResult> {
   const row = await prepareWriteRow(db, app, log);
   const rawOnce = (): Promise<void> => row.rawOnce(driver);
+  const floorUrl = url.replace(/\/graphql$/, '/write-floor');
+  const floorBody = (): string => {
+    const { input } = row.next() as { input: { from: string; to: string } };
+    return JSON.stringify({ from: input.from, to: input.to });
+  };
+  await postJson(`${floorUrl}/register`, JSON.stringify(encodeParams(row.recording)));
+  const floorOnce = async (): Promise<void> => {
+    await postJson(floorUrl, floorBody());
+  };
   const dossierOnce = async (): Promise<void> => {
     const res = await fetch(url, {
       method: 'POST',
@@ -225,17 +240,16 @@ export async function benchWrite(
     if (o !== 'CREATED') throw new Error(`write bench: a write was ${String(o)}`);
   };
 
-  for (let i = 0; i < 20; i++) {
-    await dossierOnce();
-    await rawOnce();
-  }
-  const samples = { dossier: [] as number[], raw: [] as number[] };
+  const once = { dossier: dossierOnce, floor: floorOnce, raw: rawOnce };
+  const impls = ['dossier', 'floor', 'raw'] as const;
+  for (let i = 0; i < 20; i++) for (const impl of impls) await once[impl]();
+  const samples = { dossier: [] as number[], floor: [] as number[], raw: [] as number[] };
   for (let i = 0; i < requestsC1; i++) {
-    for (const impl of i % 2 === 0
-      ? (['dossier', 'raw'] as const)
-      : (['raw', 'dossier'] as const)) {
+    // Each in turn first, so none always follows the same one.
+    for (let k = 0; k < impls.length; k++) {
+      const impl = impls[(i + k) % impls.length] ?? 'raw';
       const t = process.hrtime.bigint();
-      await (impl === 'dossier' ? dossierOnce() : rawOnce());
+      await once[impl]();
       samples[impl].push(elapsedMs(t));
     }
   }
@@ -252,6 +266,18 @@ export async function benchWrite(
           ...req,
           body: JSON.stringify({ query: MUTATION, variables: row.next() }),
         }),
+      },
+    ],
+  });
+  const floor16 = await autocannon({
+    url: floorUrl,
+    connections: 16,
+    duration: seconds16,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: floorBody() }),
       },
     ],
   });
@@ -277,18 +303,25 @@ export async function benchWrite(
     requestsPerSecond16: Math.round(dossier16.requests.average),
     errors16: dossier16.errors + dossier16.non2xx + dossier16.timeouts,
   };
+  const floor = {
+    latency: summarize(samples.floor),
+    requestsPerSecond16: Math.round(floor16.requests.average),
+    errors16: floor16.errors + floor16.non2xx + floor16.timeouts,
+  };
   const raw = { latency: summarize(samples.raw), requestsPerSecond16: rawRps, errors16: rawErrors };
   const result: WriteBenchResult = {
     description: `addRelationship between two nodes of the graph, citing a passage of a stored source (a new ${TYPE} relationship each time)`,
     statements: row.statements,
     roundTrips: row.roundTrips,
     dossier,
+    floor,
     raw,
     p50VsRaw: round(dossier.latency.p50Ms / raw.latency.p50Ms, 2),
+    floorVsRaw: round(floor.latency.p50Ms / raw.latency.p50Ms, 2),
     throughputVsRaw: round(dossier.requestsPerSecond16 / Math.max(1, raw.requestsPerSecond16), 2),
   };
   log(
-    `api: write: p50 Dossier ${dossier.latency.p50Ms} ms, raw ${raw.latency.p50Ms} ms (${result.p50VsRaw}); req/s@16 ${dossier.requestsPerSecond16} / ${raw.requestsPerSecond16}`,
+    `api: write: p50 Dossier ${dossier.latency.p50Ms} ms, floor ${floor.latency.p50Ms} ms, raw ${raw.latency.p50Ms} ms (Dossier/raw ${result.p50VsRaw}, floor/raw ${result.floorVsRaw}); req/s@16 ${dossier.requestsPerSecond16} / ${floor.requestsPerSecond16} / ${raw.requestsPerSecond16}`,
   );
   return result;
 }

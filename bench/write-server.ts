@@ -11,13 +11,12 @@
  *
  * Usage: tsx bench/write-server.ts <bolt-uri> [phases]; prints "READY <port>".
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { createApp } from '../server/app.js';
 import type { Tx } from '../server/db/database.js';
-import { decodeParams } from './api/floor-endpoint.js';
+import { createWriteFloor } from './api/write-floor-endpoint.js';
 import { benchServerDeps, serveBench } from './lib/api-server-process.js';
-import { replayWrite, type WriteRecording } from './write-bench.js';
 
 async function main(): Promise<void> {
   const [uri, mode = 'plain'] = process.argv.slice(2);
@@ -72,27 +71,10 @@ async function main(): Promise<void> {
     }) as typeof db.writeTransaction;
   }
   const app = createApp({ config, db, logger, plugins });
-  let recording: WriteRecording | undefined;
-  const readBody = async (req: IncomingMessage): Promise<unknown> => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  };
-  const floor = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req);
-    if (req.url === '/write-floor/register') recording = decodeParams(body) as WriteRecording;
-    else if (recording) {
-      await replayWrite(db.driver, db.name, recording, body as { from: string; to: string });
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ outcome: 'CREATED' }));
-  };
+  const floor = createWriteFloor(db);
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/write-floor')) {
-      floor(req, res).catch((err: unknown) => {
-        res.writeHead(500);
-        res.end(String(err));
-      });
+      floor(req, res);
       return;
     }
     if (req.url === '/phases') {

@@ -16,6 +16,7 @@ import neo4j from 'neo4j-driver';
 import { createApp } from '../../server/app.js';
 import { benchServerDeps, serveBench } from '../lib/api-server-process.js';
 import { createFloor } from './floor-endpoint.js';
+import { createWriteFloor } from './write-floor-endpoint.js';
 import { createTimeline } from './timeline.js';
 
 async function main(): Promise<void> {
@@ -45,10 +46,12 @@ async function main(): Promise<void> {
   });
 
   const floorHandler = createFloor(db);
+  const writeFloor = createWriteFloor(db);
   const floor = timeline ? timeline.wrap('floor', floorHandler) : floorHandler;
   const dossier = timeline ? timeline.wrap('dossier', app.handle) : app.handle;
   const server = createServer((req, res) => {
     if ((req.url ?? '').startsWith('/neo4j-graphql')) void neo4jGraphql.handle(req, res);
+    else if ((req.url ?? '').startsWith('/write-floor')) writeFloor(req, res);
     else if ((req.url ?? '').startsWith('/floor/register')) floorHandler(req, res);
     else if ((req.url ?? '').startsWith('/floor/')) floor(req, res);
     else if (timeline && req.url === '/timeline') {

@@ -11,6 +11,9 @@ export async function postJson(url: string, body: string): Promise<unknown> {
     headers: { 'content-type': 'application/json' },
     body,
   });
+  // A failed floor or server answers text, which would fail as "invalid JSON" without saying why.
+  if (!res.ok)
+    throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return res.json();
 }
 

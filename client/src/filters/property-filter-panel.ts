@@ -3,8 +3,8 @@ import { PropertyStatsDocument, type PropertyStatsQuery } from '../generated/gra
 import type { ExplorerContext } from '../graph/connect.js';
 import type { PropertyFilter } from '../state/analysis.js';
 import { clearPropertyFilter, setPropertyFilter } from '../state/commands/set-property-filter.js';
-import { labelCounts, nodeLabels } from '../state/picture-counts.js';
-import { BY_PROPERTY, pictureOf, type Picture } from '../state/picture.js';
+import { pictureCounts, type PictureCounts } from '../state/picture-counts.js';
+import { pictureOf } from '../state/picture.js';
 import { fmt, h } from '../ui/dom.js';
 import { errorMessage } from '../ui/toast.js';
 import {
@@ -89,14 +89,14 @@ export class PropertyFilterPanel {
    * keeps what it meant on a fully drawn canvas: every node drawn, those another filter hides
    * included, and a collapsed group as one node of its label.
    */
-  private picture(): Picture {
-    return pictureOf(this.ctx.store.view, this.ctx.cache, this.ctx.explorer.labelPriority);
+  private counts(): PictureCounts {
+    const { store, cache, explorer } = this.ctx;
+    return pictureCounts(pictureOf(store.view, cache, explorer.labelPriority), cache);
   }
 
   /** The labels of the nodes on screen, with how many of each, most numerous first. */
   private labelsOnScreen(): [string, number][] {
-    const counts = labelCounts(this.picture(), this.ctx.cache);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return [...this.counts().labels].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 
   /** Redraws what depends on the picture and the View; the histogram only when its inputs changed. */
@@ -156,14 +156,9 @@ export class PropertyFilterPanel {
     const dist = stats.properties.find((p) => p.key === this.property);
     const filter = filterOn(filters, label, this.property);
     // Kept: not left out by the property filters (`p-hidden` on the canvas), whatever else hides it.
-    const picture = this.picture();
-    let onScreen = 0;
-    let kept = 0;
-    for (const n of nodeLabels(picture, this.ctx.cache)) {
-      if (!n.labels.includes(label)) continue;
-      onScreen++;
-      if (!((picture.filtered.get(n.id) ?? 0) & BY_PROPERTY)) kept++;
-    }
+    const counts = this.counts();
+    const onScreen = counts.labels.get(label) ?? 0;
+    const kept = counts.keptByProperty.get(label) ?? 0;
     const key = JSON.stringify([label, this.property, filter, onScreen, kept]);
     if (key === this.lastKey) return;
     this.lastKey = key;

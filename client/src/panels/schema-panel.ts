@@ -3,7 +3,7 @@ import type { SchemaOverview } from '../api/graph-api.js';
 import type { ExplorerContext } from '../graph/connect.js';
 import { filterLabel } from '../state/commands/filter-label.js';
 import { filterType } from '../state/commands/filter-type.js';
-import { labelCounts, typeCounts } from '../state/picture-counts.js';
+import { pictureCounts } from '../state/picture-counts.js';
 import { pictureOf } from '../state/picture.js';
 import { iconDataUri } from '../style/icons.js';
 import { styleForLabel, THEME_COLORS } from '../style/style-rules.js';
@@ -169,9 +169,10 @@ export class SchemaPanel {
     if (!this.schema) return;
     const { store, cache, explorer } = this.ctx;
     const { hiddenLabels, hiddenTypes } = store.view;
-    const picture = pictureOf(store.view, cache, explorer.labelPriority);
-    const labels = labelCounts(picture, cache);
-    const types = typeCounts(picture, cache);
+    const { labels, types } = pictureCounts(
+      pictureOf(store.view, cache, explorer.labelPriority),
+      cache,
+    );
     for (const l of this.schema.labels) {
       const el = document.querySelector(`[data-count-label="${CSS.escape(l.name)}"]`);
       const on = labels.get(l.name) ?? 0;

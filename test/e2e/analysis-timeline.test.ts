@@ -117,7 +117,10 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
     expect(await visibleEvents(page)).toEqual(
       expect.arrayContaining(['journalist-surveillance', 'internal-investigation']),
     );
-    const summer = await page.locator('.tl-mark[data-precision="season"] rect').boundingBox();
+    // Visible first: boundingBox() answers null at once for a mark the timeline is redrawing.
+    const band = page.locator('.tl-mark[data-precision="season"] rect');
+    await band.waitFor({ state: 'visible', timeout: 30_000 });
+    const summer = await band.boundingBox();
     if (!summer) throw new Error('no summer band');
     // Drag on empty timeline space from just before the summer to just after it.
     const y = summer.y + summer.height / 2;

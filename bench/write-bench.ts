@@ -72,6 +72,8 @@ export interface WriteRow {
   readonly mutation: string;
   /** Variables for the next request: two nodes no request used before. */
   next(): Json;
+  /** The body of the next request to the write floor: the next pair, `{from, to}`. */
+  nextFloorBody(): string;
   /** Replays the recorded statements on `driver` for the next pair, as Dossier sent them. */
   rawOnce(driver: Driver): Promise<void>;
   /** The statements of the recorded request, by round trip, and the pair it wrote. */
@@ -200,6 +202,7 @@ export async function prepareWriteRow(
   return {
     mutation: MUTATION,
     next: () => variables(pair()),
+    nextFloorBody: () => JSON.stringify(pair()),
     rawOnce: (driver) => replayWrite(driver, db.name, { groups, template }, pair()),
     recording: { groups, template },
     statements: recorded.length,
@@ -219,21 +222,15 @@ export async function benchWrite(
   const row = await prepareWriteRow(db, app, log);
   const rawOnce = (): Promise<void> => row.rawOnce(driver);
   const floorUrl = url.replace(/\/graphql$/, '/write-floor');
-  const floorBody = (): string => {
-    const { input } = row.next() as { input: { from: string; to: string } };
-    return JSON.stringify({ from: input.from, to: input.to });
-  };
   await postJson(`${floorUrl}/register`, JSON.stringify(encodeParams(row.recording)));
   const floorOnce = async (): Promise<void> => {
-    await postJson(floorUrl, floorBody());
+    await postJson(floorUrl, row.nextFloorBody());
   };
   const dossierOnce = async (): Promise<void> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: MUTATION, variables: row.next() }),
-    });
-    const json = (await res.json()) as Json;
+    const json = (await postJson(
+      url,
+      JSON.stringify({ query: MUTATION, variables: row.next() }),
+    )) as Json;
     if (json['errors'])
       throw new Error(`write bench: ${JSON.stringify(json['errors']).slice(0, 400)}`);
     const o = ((json['data'] as Json)['addRelationship'] as Json)['outcome'];
@@ -277,7 +274,7 @@ export async function benchWrite(
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: floorBody() }),
+        setupRequest: (req) => ({ ...req, body: row.nextFloorBody() }),
       },
     ],
   });

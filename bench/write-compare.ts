@@ -89,8 +89,7 @@ async function main(): Promise<void> {
       await postJson(`${floorUrl}/register`, JSON.stringify(encodeParams(row.recording)));
     const once = async (label: string): Promise<void> => {
       if (label === 'floor') {
-        const { input } = row.next() as { input: { from: string; to: string } };
-        await postJson(floorUrl, JSON.stringify({ from: input.from, to: input.to }));
+        await postJson(floorUrl, row.nextFloorBody());
         return;
       }
       const server = servers.find((s) => s.label === label);

@@ -4,10 +4,8 @@
  * `phases` it stamps each phase of every request (process.hrtime.bigint() from the HTTP 'request'
  * event: yoga's hooks, each statement of the write transaction sent and answered, the work done,
  * the commit answered, the response ended) and answers the median stamps at /phases. Meant for
- * concurrency 1, so stamps need no request identity. The write floor (/write-floor) is the least
- * an HTTP endpoint can do for the same write: bare node:http, the statements Dossier sent (given
- * once at /write-floor/register) replayed for the posted node pair on Dossier's own driver, as
- * the raw replay runs them, answering a small JSON.
+ * concurrency 1, so stamps need no request identity. It also serves the write floor
+ * (/write-floor, bench/api/write-floor-endpoint.ts), as the API bench server does.
  *
  * Usage: tsx bench/write-server.ts <bolt-uri> [phases]; prints "READY <port>".
  */

@@ -1,6 +1,7 @@
 import neo4j, {
   type Driver,
   type ManagedTransaction,
+  type QueryStatistics,
   type Record as Neo4jRecord,
   type Session,
   type SessionMode,
@@ -90,21 +91,29 @@ export class Database {
   }
 
   private wrap(tx: Pick<ManagedTransaction, 'run'>, sent: Sent): Tx {
-    const added = { nodes: 0, relationships: 0 };
+    // Each statement's counters, kept as the driver made them and summed only when asked: added()
+    // serves the seed, and every write statement of the API passes through here.
+    const counters: QueryStatistics[] = [];
     const runRecords = async (cypher: string, params: Params = {}): Promise<Neo4jRecord[]> => {
       sent.statement = cypher;
       for (const l of this.listeners) l(cypher, params);
       // As for db.read: a write's statements come from deep stacks (resolver, runWrite, the work).
       const result = await withoutCallerStack(() => tx.run(cypher, params));
-      const u = result.summary.counters.updates();
-      added.nodes += u.nodesCreated - u.nodesDeleted;
-      added.relationships += u.relationshipsCreated - u.relationshipsDeleted;
+      counters.push(result.summary.counters);
       return result.records;
     };
     return {
       runRecords,
       run: async (cypher, params = {}) => (await runRecords(cypher, params)).map(recordToRow),
-      added: () => ({ ...added }),
+      added: () => {
+        const added = { nodes: 0, relationships: 0 };
+        for (const c of counters) {
+          const u = c.updates();
+          added.nodes += u.nodesCreated - u.nodesDeleted;
+          added.relationships += u.relationshipsCreated - u.relationshipsDeleted;
+        }
+        return added;
+      },
     };
   }
 

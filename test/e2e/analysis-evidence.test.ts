@@ -17,6 +17,7 @@ const ARTIFACTS = fromRoot('test-results', 'e2e');
 const evidenceOnScreen = (page: Page) =>
   page.evaluate(() => {
     const out = { visible: 0, single: 0, disputed: 0, hiddenSingle: 0, hiddenDisputed: 0 };
+    const shown = window.dossier.displayed();
     window.dossier
       .cy()
       .elements()
@@ -28,7 +29,7 @@ const evidenceOnScreen = (page: Page) =>
         const p = (data?.properties ?? {}) as Record<string, unknown>;
         const sources = data?.sourceCount ?? 0;
         const disputed = p['disputed'] === true || typeof p['disagreement'] === 'string';
-        if (!el.visible()) {
+        if (!shown.contains(el)) {
           if (sources === 1) out.hiddenSingle += 1;
           if (disputed) out.hiddenDisputed += 1;
           return;

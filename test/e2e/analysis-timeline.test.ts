@@ -16,9 +16,9 @@ const timeWindow = (page: Page) => page.evaluate(() => window.dossier.store.view
 const visibleEvents = (page: Page) =>
   page.evaluate(() =>
     window.dossier
-      .cy()
+      .displayed()
       .nodes()
-      .filter((n) => (n.data('labels') as string[]).includes('Event') && n.visible())
+      .filter((n) => (n.data('labels') as string[]).includes('Event'))
       .map((n) => String(window.dossier.cache.node(n.id())?.properties['id']))
       .sort(),
   );

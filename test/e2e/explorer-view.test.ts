@@ -104,8 +104,8 @@ describe('the explorer keeps one View: undo, hidden elements and links', () => {
       page.evaluate(
         (l) =>
           window.dossier
-            .cy()
-            .nodes(':visible')
+            .displayed()
+            .nodes()
             .filter((n) => (n.data('labels') as string[]).includes(l)).length,
         label,
       );

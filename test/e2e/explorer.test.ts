@@ -301,7 +301,7 @@ describe('the explorer in a real Chromium', () => {
 
   it('filters by label, hides a node and brings it back with undo', async () => {
     const claims = () =>
-      page.evaluate(() => window.dossier.cy().nodes('[label = "Claim"]:visible').length);
+      page.evaluate(() => window.dossier.displayed().nodes('[label = "Claim"]').length);
     expect(await claims()).toBeGreaterThan(0);
     await page.locator('input[data-label="Claim"]').uncheck();
     await expect.poll(claims).toBe(0);

@@ -14,11 +14,11 @@ const CRIMES = 300;
 /** The Crime nodes drawn and not filtered out: stable key → date and type. */
 function shownCrimes(page: Page): Promise<Record<string, { date: string; type: string }>> {
   return page.evaluate(() => {
-    const { cy, cache } = window.dossier;
+    const { displayed, cache } = window.dossier;
     return Object.fromEntries(
-      cy()
+      displayed()
         .nodes()
-        .filter((n) => (n.data('labels') as string[]).includes('Crime') && n.visible())
+        .filter((n) => (n.data('labels') as string[]).includes('Crime'))
         .map((n) => {
           const p = cache.node(n.id())?.properties ?? {};
           return [cache.keyOf(n.id()), { date: String(p['date']), type: String(p['type']) }];

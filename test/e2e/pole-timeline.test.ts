@@ -14,10 +14,10 @@ const CRIMES = 1000;
 /** The Crime nodes drawn and not filtered out, as ISO days (POLE dates are day-first). */
 function shownCrimeDays(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const { cy, cache } = window.dossier;
-    return cy()
+    const { displayed, cache } = window.dossier;
+    return displayed()
       .nodes()
-      .filter((n) => (n.data('labels') as string[]).includes('Crime') && n.visible())
+      .filter((n) => (n.data('labels') as string[]).includes('Crime'))
       .map((n) => {
         const [d, m, y] = String(cache.node(n.id())?.properties['date']).split('/');
         // Day-first, and a quarter of POLE's days have one digit (4/08/2017).

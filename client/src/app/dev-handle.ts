@@ -16,6 +16,13 @@ export interface DevHandle {
     add(subgraph: Subgraph, placement: Placement): Promise<Collection>;
     clear(): void;
   };
+  /**
+   * The elements Cytoscape displays now. Cytoscape restyles lazily: after a class change its
+   * `visible()` answers from a cache until the next frame, so each element's style is read first
+   * (a style read applies what is pending), and a test that asks right after a command sees what
+   * the next frame shows.
+   */
+  displayed: () => Collection;
   store: Store;
   cache: GraphCache;
   commands: { clear: typeof clear; filterLabel: typeof filterLabel; hide: typeof hide };
@@ -42,6 +49,11 @@ export function installDevHandle(ctx: ExplorerContext): void {
   window.dossier = {
     cy: () => explorer.cy,
     explorer: handle,
+    displayed: () => {
+      const all = explorer.cy.elements();
+      all.forEach((el) => void el.style('display'));
+      return all.filter((el) => el.visible());
+    },
     store,
     cache,
     commands: { clear, filterLabel, hide },

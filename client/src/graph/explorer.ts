@@ -14,7 +14,7 @@ import { buildStylesheet } from '../style/stylesheet.js';
 import { inBatches } from './add-in-batches.js';
 import { addInBatches, definitions } from './draw-elements.js';
 import { createCy, renderProfile, type RenderProfile } from './cy-factory.js';
-import { applyViewClasses } from './view-classes.js';
+import { applyViewClasses, unfiltered } from './view-classes.js';
 import { DISC_ABOVE, LAYOUT_LABELS, placeIncrementally, runLayout } from './layouts.js';
 import {
   indexDrawing,
@@ -441,7 +441,7 @@ export class Explorer {
 
   fit(): void {
     this.cy.animate(
-      { fit: { eles: this.cy.elements(':visible'), padding: 40 } },
+      { fit: { eles: unfiltered(this.cy.elements()), padding: 40 } },
       { duration: 350 },
     );
   }
@@ -464,7 +464,7 @@ export class Explorer {
 
   /** The elements drawn and not filtered out, for exports. */
   visible(): CollectionReturnValue {
-    return this.cy.elements().not('.f-hidden, .t-hidden, .p-hidden, .ev-hidden, .lod, .lod-link');
+    return unfiltered(this.cy.elements()).not('.lod, .lod-link');
   }
 
   /** The stylesheet in force: theme, edge labels and every label seen so far. */

@@ -2,6 +2,7 @@ import type { Core, LayoutOptions, NodeCollection, NodeSingular, Position } from
 import type { LayoutName } from '../state/view.js';
 import { holdPlaces, placeByCoordinates } from './coordinates-layout.js';
 import { loadDagre } from './cy-factory.js';
+import { unfiltered } from './view-classes.js';
 
 /** What the layout menu shows for each layout. */
 export const LAYOUT_LABELS: Readonly<Record<LayoutName, string>> = {
@@ -150,7 +151,7 @@ export async function runLayout(
   fromScratch = false,
 ): Promise<void> {
   if (name === 'dagre') await loadDagre();
-  const visible = cy.elements(':visible');
+  const visible = unfiltered(cy.elements());
   const keep =
     name === 'coordinates'
       ? [
@@ -182,7 +183,7 @@ export async function placeIncrementally(
   const start = new Map(newNodes.map((n) => [n.id(), { ...n.position() }] as const));
   // Only the new nodes and their neighbours take part: the rest is fixed anyway, and fCoSE over
   // the whole picture is a long main-thread task on big graphs (seconds at a thousand nodes).
-  const scope = newNodes.closedNeighborhood().filter(':visible');
+  const scope = unfiltered(newNodes.closedNeighborhood());
   const inScope = new Set(scope.nodes().map((n) => n.id()));
   const anchors = fixed.filter((f) => inScope.has(f.id));
   const options = {

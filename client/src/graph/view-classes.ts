@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import type { Collection, CollectionReturnValue, Core } from 'cytoscape';
 import { applyEvidenceClasses } from '../evidence/evidence-classes.js';
 import type { GraphCache } from '../state/graph-cache.js';
 import {
@@ -21,6 +21,16 @@ export const FILTER_CLASSES = [
 ] as const;
 
 const ANY_FILTER_CLASS = FILTER_CLASSES.map(([, c]) => `.${c}`).join(', ');
+
+/**
+ * The drawn elements no filter hides, read from the classes this module sets. Not Cytoscape's
+ * `:visible`: Cytoscape restyles lazily (a class change marks an element dirty, and `visible()`
+ * answers from a cache until the next frame or a style read), so right after a draw `:visible`
+ * may still give the elements a filter just hid, and a layout or a fit would take them in.
+ */
+export function unfiltered(elements: Collection): CollectionReturnValue {
+  return elements.not(ANY_FILTER_CLASS);
+}
 
 /**
  * Sets the classes the View's filters decide on every drawn element, as the picture (state/

@@ -187,7 +187,11 @@ describe('the explorer in a real Chromium', () => {
     const forbes = await nodeIdByCaption(page, 'Forbes');
     await page.evaluate(() => window.dossier.cy().$(':selected').unselect());
     await page.getByRole('button', { name: 'Fit to screen' }).click();
+    // The nodes are clicked where they are drawn: wait for the fit's animation (350 ms) to end,
+    // however slowly a loaded machine draws its frames. Not only !animated(): Cytoscape queues an
+    // animation and makes it current on its next frame, so right after the click it reads false.
     await page.waitForTimeout(700);
+    await page.waitForFunction(() => !window.dossier.cy().animated());
     await page.getByRole('button', { name: 'Path', exact: true }).click();
     for (const id of [rubo, forbes]) {
       const at = await nodeOnScreen(page, id);

@@ -1,7 +1,11 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { definitions } from '../../client/src/graph/draw-elements.js';
-import { applyViewClasses, FILTER_CLASSES } from '../../client/src/graph/view-classes.js';
+import {
+  applyViewClasses,
+  FILTER_CLASSES,
+  unfiltered,
+} from '../../client/src/graph/view-classes.js';
 import { computePicture, hiddenBy, shownElements } from '../../client/src/state/picture.js';
 import type { View } from '../../client/src/state/view.js';
 import { chain as chainOf } from '../fixtures/client-chain.js';
@@ -50,9 +54,10 @@ describe('the canvas filter classes', () => {
     for (const id of [...nodes, ...edges]) expect(classesOf(id), id).toEqual(reasonsOf(id));
     expect(classesOf('lod-0')).toEqual([]);
 
-    // What the classes leave (the status line's and exports' visible()) is what the picture shows.
+    // What the classes leave (unfiltered: layouts, fit, the status line's and exports' visible())
+    // is what the picture shows.
     const anyClass = FILTER_CLASSES.map(([, c]) => `.${c}`).join(', ');
-    const visible = cy.elements().not(anyClass).not('.lod');
+    const visible = unfiltered(cy.elements()).not('.lod');
     const shown = shownElements(picture);
     expect(visible.nodes().map((n) => n.id())).toEqual(shown.nodes);
     expect(visible.edges().map((e) => e.id())).toEqual(shown.edges);

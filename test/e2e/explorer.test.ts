@@ -8,14 +8,24 @@ import { DESKTOP, openBrowser } from './support/browser-page.js';
 
 const ARTIFACTS = fromRoot('test-results', 'e2e');
 
-/** Where a node is drawn, in page coordinates (for real mouse clicks on the canvas). */
-async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((nodeId) => {
+/**
+ * Clicks a node where it is drawn, with the real mouse on the canvas. The node is centred in the
+ * canvas first: where the layout put it, a panel opened over the canvas could cover it, and the
+ * click would land on the panel. The point is checked to be the canvas's before clicking.
+ */
+async function clickNode(page: Page, id: string): Promise<void> {
+  const at = await page.evaluate((nodeId) => {
     const cy = window.dossier.cy();
-    const p = cy.getElementById(nodeId).renderedPosition();
-    const box = cy.container()?.getBoundingClientRect();
-    return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
+    const node = cy.getElementById(nodeId);
+    cy.center(node);
+    const p = node.renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    const x = box.left + p.x;
+    const y = box.top + p.y;
+    return { x, y, onCanvas: cy.container()!.contains(document.elementFromPoint(x, y)) };
   }, id);
+  expect(at.onCanvas, `node ${id} at (${at.x}, ${at.y}) is not on the canvas`).toBe(true);
+  await page.mouse.click(at.x, at.y);
 }
 
 /** The id of the node on screen whose caption is exactly `caption`. */
@@ -193,9 +203,13 @@ describe('the explorer in a real Chromium', () => {
     await page.waitForTimeout(700);
     await page.waitForFunction(() => !window.dossier.cy().animated());
     await page.getByRole('button', { name: 'Path', exact: true }).click();
-    for (const id of [rubo, forbes]) {
-      const at = await nodeOnScreen(page, id);
-      await page.mouse.click(at.x, at.y);
+    for (const [slot, id] of [
+      ['From', rubo],
+      ['To', forbes],
+    ] as const) {
+      await clickNode(page, id);
+      // The click picked the node: its slot is filled.
+      await page.locator(`.slot.filled[data-slot="${slot}"]`).waitFor({ timeout: 10_000 });
       // Two quick taps would read as a double-click (expand) to Cytoscape.
       await page.waitForTimeout(600);
     }

@@ -117,11 +117,23 @@ describe('the timeline on the story: precision, disagreements, brushing', () => 
     expect(await visibleEvents(page)).toEqual(
       expect.arrayContaining(['journalist-surveillance', 'internal-investigation']),
     );
-    // Visible first: boundingBox() answers null at once for a mark the timeline is redrawing.
+    // The timeline draws again after each command (and on a resize), replacing its marks, and
+    // boundingBox() answers null for a mark being replaced, even after waiting for it to be
+    // visible: read the band until two reads in a row give the same box.
     const band = page.locator('.tl-mark[data-precision="season"] rect');
-    await band.waitFor({ state: 'visible', timeout: 30_000 });
-    const summer = await band.boundingBox();
-    if (!summer) throw new Error('no summer band');
+    let box: Awaited<ReturnType<typeof band.boundingBox>> = null;
+    await expect
+      .poll(
+        async () => {
+          const next = await band.boundingBox();
+          const same = !!next && !!box && next.x === box.x && next.width === box.width;
+          box = next;
+          return same;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const summer = box!;
     // Drag on empty timeline space from just before the summer to just after it.
     const y = summer.y + summer.height / 2;
     await page.mouse.move(summer.x - 4, y + 40);

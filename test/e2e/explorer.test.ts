@@ -28,6 +28,31 @@ async function clickNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(at.x, at.y);
 }
 
+/**
+ * What a shared link must bring back: node positions (rounded, then + 0: a coordinate that rounds
+ * to -0, say -0.4, comes back through the link as 0 at best, since JSON writes -0 as 0, and toEqual
+ * tells -0 from 0; it failed so once in CI), the relationships and the zoom.
+ */
+function pictureOn(page: Page) {
+  return page.evaluate(() => ({
+    nodes: Object.fromEntries(
+      window.dossier
+        .cy()
+        .nodes()
+        .map((n) => [
+          n.id(),
+          { x: Math.round(n.position().x) + 0, y: Math.round(n.position().y) + 0 },
+        ]),
+    ),
+    edges: window.dossier
+      .cy()
+      .edges()
+      .map((e) => e.id())
+      .sort(),
+    zoom: window.dossier.cy().zoom(),
+  }));
+}
+
 /** The id of the node on screen whose caption is exactly `caption`. */
 async function nodeIdByCaption(page: Page, caption: string): Promise<string> {
   const id = await page.evaluate(
@@ -428,25 +453,7 @@ describe('the explorer in a real Chromium', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect.poll(() => page.url()).toContain('#view=');
     const link = page.url();
-    // Rounded, then + 0: a coordinate that rounds to -0 (say -0.4) comes back through the link as
-    // 0 at best (JSON writes -0 as 0), and toEqual tells -0 from 0 (failed so once in CI).
-    const original = await page.evaluate(() => ({
-      nodes: Object.fromEntries(
-        window.dossier
-          .cy()
-          .nodes()
-          .map((n) => [
-            n.id(),
-            { x: Math.round(n.position().x) + 0, y: Math.round(n.position().y) + 0 },
-          ]),
-      ),
-      edges: window.dossier
-        .cy()
-        .edges()
-        .map((e) => e.id())
-        .sort(),
-      zoom: window.dossier.cy().zoom(),
-    }));
+    const original = await pictureOn(page);
     await shot(page, '09-before-share');
 
     const second = await context.newPage();
@@ -456,23 +463,7 @@ describe('the explorer in a real Chromium', () => {
     second.on('pageerror', (e) => consoleErrors.push(e.message));
     await second.goto(link);
     await second.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    const reopened = await second.evaluate(() => ({
-      nodes: Object.fromEntries(
-        window.dossier
-          .cy()
-          .nodes()
-          .map((n) => [
-            n.id(),
-            { x: Math.round(n.position().x) + 0, y: Math.round(n.position().y) + 0 },
-          ]),
-      ),
-      edges: window.dossier
-        .cy()
-        .edges()
-        .map((e) => e.id())
-        .sort(),
-      zoom: window.dossier.cy().zoom(),
-    }));
+    const reopened = await pictureOn(second);
     expect(reopened.nodes).toEqual(original.nodes);
     expect(reopened.edges).toEqual(original.edges);
     expect(reopened.zoom).toBeCloseTo(original.zoom, 2);

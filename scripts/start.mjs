@@ -1,11 +1,11 @@
-// `npm start`: install what is missing, build, then run the server in this same process (so
-// Ctrl-C and SIGTERM reach it directly). The server fetches Neo4j itself on the first run.
-import { execSync } from 'node:child_process';
+// `npm start`: install what is missing, build when the sources changed since the last build, then
+// run the server in this same process (so Ctrl-C and SIGTERM reach it directly). The server
+// fetches Neo4j itself on the first run.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import './ensure-deps.mjs';
+import { ensureBuild } from './fresh-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-console.log('Building Dossier …');
-execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
+ensureBuild(root);
 await import(pathToFileURL(join(root, 'dist', 'server', 'main.js')).href);

@@ -77,9 +77,14 @@ function targets(r: BenchResults): string[] {
     [
       'Warm start ≤ 1.2× bare Neo4j start',
       r.coldStart
-        ? `${ratio(r.coldStart.ratio)} (${ms(r.coldStart.appMedianMs)} vs ${ms(r.coldStart.bareMedianMs)})`
+        ? `${ratio(r.coldStart.ratio)} (${ms(r.coldStart.appMedianMs)} vs ${ms(r.coldStart.bareMedianMs)})${r.coldStart.npmStartRatio === undefined ? '' : `; \`npm start\` ${ratio(r.coldStart.npmStartRatio)} (${ms(r.coldStart.npmStartMedianMs)})`}`
         : '–',
-      verdict(r.coldStart ? r.coldStart.ratio <= 1.2 : undefined),
+      // Met only if the README's command meets it too.
+      verdict(
+        r.coldStart
+          ? Math.max(r.coldStart.ratio, r.coldStart.npmStartRatio ?? 0) <= 1.2
+          : undefined,
+      ),
     ],
     [
       'First page ≤ 250 kB gzip (JS and CSS loaded before the first graph)',
@@ -302,12 +307,17 @@ function coldSection(r: BenchResults): string[] {
   const c = r.coldStart;
   if (!c) return ['Not run.'];
   return [
-    `\`${c.command}\` (what \`npm start\` runs after building) with its own local Neo4j on a data directory that already holds the story graph, from spawn until \`/ready\` answers 200; against \`startLocalNeo4j\` alone on the same directory until Bolt answers. ${c.appToReadyMs.length} runs each, alternated.`,
+    `\`${c.command}\` (what \`npm start\` runs after its checks) with its own local Neo4j on a data directory that already holds the story graph, from spawn until \`/ready\` answers 200; against \`startLocalNeo4j\` alone on the same directory until Bolt answers. ${c.appToReadyMs.length} runs each, alternated.`,
     '',
     '| | Runs | Median |',
     '| --- | --- | ---: |',
     `| Dossier to /ready | ${c.appToReadyMs.map((x) => ms(x)).join(', ')} | ${ms(c.appMedianMs)} |`,
     `| Bare local Neo4j | ${c.bareNeo4jMs.map((x) => ms(x)).join(', ')} | ${ms(c.bareMedianMs)} |`,
+    ...(c.npmStartMs === undefined
+      ? []
+      : [
+          `| \`npm start\` to /ready (build current) | ${c.npmStartMs.map((x) => ms(x)).join(', ')} | ${ms(c.npmStartMedianMs)} |`,
+        ]),
     ...(c.firstStartMs === undefined
       ? []
       : [

@@ -1,5 +1,6 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
+import { startingHandler } from './http/starting.js';
 import { createLogger, logProgress } from './logger.js';
 import { MissingToolError } from './neo4j/fetch-jars.js';
 import { stepFromCount } from './terminal-progress.js';
@@ -32,6 +33,21 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, config.logFormat);
   const startedAt = Date.now();
+
+  // Listening comes first: a port in use fails here, before a JVM is started for nothing, and
+  // until the app is built every request gets the starting answer (http/starting.ts).
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = startingHandler;
+  const server = createServer((req, res) => handler(req, res));
+  // A slow or stalled client cannot hold a socket for ever.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+  try {
+    await listen(server, config.port, config.host);
+  } catch (err) {
+    console.error(listenError(err, config.host, config.port));
+    process.exit(1);
+  }
 
   let runtime: Runtime | undefined;
   let shuttingDown = false;
@@ -84,24 +100,29 @@ async function main(): Promise<void> {
   if (empty) {
     logger.info('The database is empty: loading the story graph.');
     const progress = logProgress(logger);
-    await seedStory(db, {
-      empty: true,
-      progress: (m) => progress(m, stepFromCount(m, 'story graph', 'steps')),
-    });
+    try {
+      await seedStory(db, {
+        empty: true,
+        progress: (m) => progress(m, stepFromCount(m, 'story graph', 'steps')),
+      });
+    } catch (err) {
+      // Serving an empty graph as if it were the story would hide the failure; stopping says it.
+      logger.fatal(
+        { err },
+        'Loading the story graph failed; none of its nodes or relationships were kept (they load in one transaction). Dossier stops.',
+      );
+      await stopRuntime();
+      process.exit(1);
+    }
   }
+  if (shuttingDown) return;
 
   const app = createApp({ config, db, logger, schema });
-  const server = createServer(app.handle);
-  // A slow or stalled client cannot hold a socket for ever.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
-  server.listen(config.port, config.host, () => {
-    logger.info(
-      { url: `http://${config.host}:${config.port}/`, startupMs: Date.now() - startedAt },
-      `Dossier is ready at http://${config.host}:${config.port}/ (GraphQL at /graphql)`,
-    );
-  });
+  handler = app.handle;
+  logger.info(
+    { url: `http://${config.host}:${config.port}/`, startupMs: Date.now() - startedAt },
+    `Dossier is ready at http://${config.host}:${config.port}/ (GraphQL at /graphql)`,
+  );
 
   const shutdown = (signal: string): void => {
     if (shuttingDown) return;
@@ -121,6 +142,28 @@ async function main(): Promise<void> {
   process.removeListener('SIGTERM', earlyExit);
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** One line that says what to do, for the errors a user can cause; the message otherwise. */
+function listenError(err: unknown, host: string, port: number): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return `Port ${port} on ${host} is in use: stop what is using it, or set PORT to another port.`;
+  if (code === 'EACCES')
+    return `Not allowed to listen on port ${port} on ${host}: set PORT to a port above 1023.`;
+  if (code === 'EADDRNOTAVAIL')
+    return `Cannot listen on ${host}: it is not an address of this machine; check HOST.`;
+  return `Cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 // A bug in one request must not take the server down for everyone: log it and keep serving.

@@ -11,13 +11,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { ensureNeo4jInstalled } from '../../server/neo4j/fetch-jars.js';
-import { freePort } from '../../server/neo4j/local-neo4j.js';
+import { freePort, startLocalNeo4j } from '../../server/neo4j/local-neo4j.js';
 import { settingsFile } from '../../server/neo4j/settings.js';
 import { neo4jJvmsFor, spawnApp, stopLeftoverApps, waitFor200 } from '../support/app-process.js';
 import { inject } from 'vitest';
@@ -34,6 +35,50 @@ async function graphqlTypename(port: number): Promise<unknown> {
     body: JSON.stringify({ query: '{ __typename }' }),
   });
   return res.json();
+}
+
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  body: unknown;
+}
+
+async function answer(url: string, init?: RequestInit): Promise<Answer> {
+  const res = await fetch(url, init);
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+}
+
+/**
+ * Polls /ready until it answers 503 "starting" (the server listens, the app is not built yet),
+ * then asks the other routes at once: the JVM's start leaves seconds for them.
+ */
+async function whileStarting(port: number, timeoutMs: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (Date.now() > until) throw new Error('never saw the starting answer');
+    try {
+      const ready = await answer(`${base}/ready`);
+      if (ready.status === 503 && (ready.body as { status?: string }).status === 'starting') {
+        const [health, graphql, page] = await Promise.all([
+          fetch(`${base}/health`).then(async (r) => ({ status: r.status, body: await r.json() })),
+          answer(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ __typename }' }),
+          }),
+          fetch(`${base}/`, { headers: { accept: 'text/html' } }).then(async (r) => ({
+            status: r.status,
+            text: await r.text(),
+          })),
+        ]);
+        return { ready, health, graphql, page };
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 async function countMarkers(boltPort: number): Promise<number> {
@@ -78,6 +123,17 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
       DOSSIER_DATA_DIR: dataDir,
     };
     const first = spawnApp(env);
+    // It listens before Neo4j is up: while it starts, it answers that it is starting.
+    const starting = await whileStarting(port, 180_000);
+    expect(starting.health).toEqual({ status: 200, body: { status: 'starting' } });
+    expect(starting.ready).toMatchObject({ status: 503, retryAfter: '2' });
+    expect(starting.graphql).toMatchObject({
+      status: 503,
+      retryAfter: '2',
+      body: { errors: [{ extensions: { code: 'STARTING' } }] },
+    });
+    expect(starting.page.status).toBe(503);
+    expect(starting.page.text).toContain('<meta http-equiv="refresh" content="2">');
     const firstMs = await waitFor200(`http://127.0.0.1:${port}/ready`, 180_000);
     expect(await graphqlTypename(port)).toEqual({ data: { __typename: 'Query' } });
     expect(neo4jJvmsFor(dataDir)).toHaveLength(1);
@@ -175,6 +231,81 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     app.child.kill('SIGINT');
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(neo4jJvmsFor(dataDir)).toEqual([]);
+  });
+
+  it('with its port in use, says so in one line and exits non-zero without starting Neo4j', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const app = spawnApp({
+        PORT: String(port),
+        LOCAL_NEO4J_PORT: String(await freePort()),
+        DOSSIER_DATA_DIR: dataDir,
+      });
+      const { code } = await app.exited;
+      expect(code).toBe(1);
+      expect(app.output().trim().split('\n')).toEqual([
+        `Port ${port} on 127.0.0.1 is in use: stop what is using it, or set PORT to another port.`,
+      ]);
+      expect(existsSync(join(dataDir, 'dossier-neo4j.pid'))).toBe(false);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
+  it('when the story cannot load on a first start, says so and exits non-zero, its Neo4j stopped and the database still empty', async () => {
+    // An index on (:Person {id}) makes schema.cypher's person_id constraint fail, in a database
+    // that holds no node, so the app still finds it empty and loads the story.
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-seed-fails-'));
+    try {
+      const config = loadConfig({});
+      const bare = await startLocalNeo4j({
+        dataDir: dir,
+        cacheDir: config.localNeo4j.cacheDir,
+        port: 0,
+        heap: '512m',
+        progress: () => undefined,
+      });
+      const driver = neo4j.driver(bare.uri, neo4j.auth.basic('neo4j', ''));
+      try {
+        await driver.executeQuery('CREATE INDEX blocker FOR (n:Person) ON (n.id)');
+        await driver.executeQuery('CALL db.awaitIndexes(60)');
+      } finally {
+        await driver.close();
+        await bare.stop();
+      }
+
+      const boltPort = await freePort();
+      const app = spawnApp({
+        PORT: String(await freePort()),
+        LOCAL_NEO4J_PORT: String(boltPort),
+        DOSSIER_DATA_DIR: dir,
+      });
+      const { code } = await app.exited;
+      expect(code).toBe(1);
+      expect(app.output()).toContain('Loading the story graph failed');
+      expect(app.output()).not.toContain('Dossier is ready');
+      expect(neo4jJvmsFor(dir)).toEqual([]);
+
+      const again = await startLocalNeo4j({
+        dataDir: dir,
+        cacheDir: config.localNeo4j.cacheDir,
+        port: 0,
+        heap: '512m',
+        progress: () => undefined,
+      });
+      const check = neo4j.driver(again.uri, neo4j.auth.basic('neo4j', ''));
+      try {
+        const r = await check.executeQuery('MATCH (n) RETURN count(n) AS c');
+        expect((r.records[0]?.get('c') as { toNumber(): number }).toNumber()).toBe(0);
+      } finally {
+        await check.close();
+        await again.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without java on PATH, says in one line what to install and exits non-zero', async () => {

@@ -74,6 +74,25 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 const WRITTEN = /Written dynamic archive .*\[\d+ bytes header, (\d+) bytes total\]/;
 
 /**
+ * Where the archive for this JVM build, class path and flags is (whether or not it exists yet);
+ * undefined when class-data sharing does not apply (a directory on the class path, no java).
+ */
+export function archivePath(
+  dir: string,
+  classpath: string,
+  jvmArgs: readonly string[],
+): string | undefined {
+  if (classpath.split(':').some((entry) => !entry.endsWith('.jar'))) return undefined;
+  const jvm = jvmIdentity();
+  if (jvm === undefined) return undefined;
+  const key = createHash('sha256')
+    .update(JSON.stringify([jvm, classpath, jvmArgs]))
+    .digest('hex')
+    .slice(0, 16);
+  return join(dir, `dossier-cds-${key}.jsa`);
+}
+
+/**
  * The flags and bookkeeping for one JVM start. `dir` holds the archives (beside the jars);
  * `jvmArgs` are the flags that must match between the run that wrote an archive and one that maps
  * it (heap, GC). Without CDS support (a directory on the class path: CDS only archives classes
@@ -84,14 +103,8 @@ export function classDataSharing(
   classpath: string,
   jvmArgs: readonly string[],
 ): ClassDataSharing {
-  if (classpath.split(':').some((entry) => !entry.endsWith('.jar'))) return NONE;
-  const jvm = jvmIdentity();
-  if (jvm === undefined) return NONE;
-  const key = createHash('sha256')
-    .update(JSON.stringify([jvm, classpath, jvmArgs]))
-    .digest('hex')
-    .slice(0, 16);
-  const archive = join(dir, `dossier-cds-${key}.jsa`);
+  const archive = archivePath(dir, classpath, jvmArgs);
+  if (archive === undefined) return NONE;
   if (existsSync(archive)) {
     // Marks it in use: the clean-up below spares archives used within the last week.
     try {

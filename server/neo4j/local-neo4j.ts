@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { classDataSharing } from './class-data-sharing.js';
+import { archivePath, classDataSharing } from './class-data-sharing.js';
 import { ensureNeo4jInstalled, missingTools, type Progress } from './fetch-jars.js';
 import { readSettings, settingsFile } from './settings.js';
 import { exitedWithin } from './exit-within.js';
@@ -164,6 +164,25 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The flags an archive of loaded classes must have been written with to be used (see
+ * class-data-sharing.ts): the same for the app's start and a bare one, such as the bench's.
+ */
+const archivedVmFlags = (heap: string): string[] => [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC'];
+
+/**
+ * The class-data archive a local Neo4j with this heap maps (see class-data-sharing.ts), whether
+ * or not it has been written yet; undefined where class-data sharing does not apply. The cold-start
+ * bench removes it to time a start as a fresh clone's first one runs.
+ */
+export async function localNeo4jArchive(
+  cacheDir: string,
+  heap: string,
+): Promise<string | undefined> {
+  const install = await ensureNeo4jInstalled(cacheDir, () => undefined);
+  return archivePath(install.dir, install.classpath, archivedVmFlags(heap));
+}
+
 /** Starts Neo4j Community as a child JVM bound to 127.0.0.1 and waits until Bolt answers. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const install = await ensureNeo4jInstalled(options.cacheDir, options.progress);
@@ -179,9 +198,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     );
   }
 
-  // The flags an archive of loaded classes must have been written with to be used (see
-  // class-data-sharing.ts): the same for the app's start and a bare one, such as the bench's.
-  const vmFlags = [`-Xms${options.heap}`, `-Xmx${options.heap}`, '-XX:+UseG1GC'];
+  const vmFlags = archivedVmFlags(options.heap);
   const cds = classDataSharing(install.dir, install.classpath, vmFlags);
   const jvmArgs = [
     ...vmFlags,

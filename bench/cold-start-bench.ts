@@ -125,6 +125,23 @@ export function seedDuration(log: string): number | undefined {
   return undefined;
 }
 
+/** The environment an app start gets: free ports, its own local Neo4j on dataDir. */
+async function appEnv(
+  dataDir: string,
+  logLevel: string,
+): Promise<{ port: number; env: NodeJS.ProcessEnv }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LOCAL_NEO4J_PORT: String(await freePort()),
+    DOSSIER_DATA_DIR: dataDir,
+    LOG_LEVEL: logLevel,
+  };
+  delete env['NEO4J_URI'];
+  return { port, env };
+}
+
 /**
  * Starts the app, returns ms until /ready is 200 (and its log when asked for), then stops it
  * (SIGTERM) and waits for it.
@@ -133,15 +150,7 @@ async function appRun(
   dataDir: string,
   withLog = false,
 ): Promise<{ ms: number; log: string; jvmCpu?: number }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    LOCAL_NEO4J_PORT: String(await freePort()),
-    DOSSIER_DATA_DIR: dataDir,
-    LOG_LEVEL: withLog ? 'info' : 'warn',
-  };
-  delete env['NEO4J_URI'];
+  const { port, env } = await appEnv(dataDir, withLog ? 'info' : 'warn');
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [fromRoot('dist', 'server', 'main.js')], {
     cwd: fromRoot(),
@@ -170,15 +179,7 @@ async function appRun(
  * shell it runs the script in, and node) and wait for it.
  */
 async function npmStartRun(dataDir: string): Promise<{ ms: number }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    LOCAL_NEO4J_PORT: String(await freePort()),
-    DOSSIER_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  };
-  delete env['NEO4J_URI'];
+  const { port, env } = await appEnv(dataDir, 'warn');
   const started = process.hrtime.bigint();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: fromRoot(),

@@ -37,6 +37,17 @@ async function graphqlTypename(port: number): Promise<unknown> {
   return res.json();
 }
 
+/** The local Neo4j alone on a data directory, as the app would start it. */
+function startBare(dataDir: string): ReturnType<typeof startLocalNeo4j> {
+  return startLocalNeo4j({
+    dataDir,
+    cacheDir: loadConfig({}).localNeo4j.cacheDir,
+    port: 0,
+    heap: '512m',
+    progress: () => undefined,
+  });
+}
+
 interface Answer {
   status: number;
   retryAfter: string | null;
@@ -259,14 +270,7 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
     // that holds no node, so the app still finds it empty and loads the story.
     const dir = mkdtempSync(join(tmpdir(), 'dossier-seed-fails-'));
     try {
-      const config = loadConfig({});
-      const bare = await startLocalNeo4j({
-        dataDir: dir,
-        cacheDir: config.localNeo4j.cacheDir,
-        port: 0,
-        heap: '512m',
-        progress: () => undefined,
-      });
+      const bare = await startBare(dir);
       const driver = neo4j.driver(bare.uri, neo4j.auth.basic('neo4j', ''));
       try {
         await driver.executeQuery('CREATE INDEX blocker FOR (n:Person) ON (n.id)');
@@ -288,13 +292,7 @@ describe.runIf(local)('the start command on the local Neo4j', { timeout: 240_000
       expect(app.output()).not.toContain('Dossier is ready');
       expect(neo4jJvmsFor(dir)).toEqual([]);
 
-      const again = await startLocalNeo4j({
-        dataDir: dir,
-        cacheDir: config.localNeo4j.cacheDir,
-        port: 0,
-        heap: '512m',
-        progress: () => undefined,
-      });
+      const again = await startBare(dir);
       const check = neo4j.driver(again.uri, neo4j.auth.basic('neo4j', ''));
       try {
         const r = await check.executeQuery('MATCH (n) RETURN count(n) AS c');

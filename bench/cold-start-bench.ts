@@ -3,7 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { freePort, localNeo4jArchive, startLocalNeo4j } from '../server/neo4j/local-neo4j.js';
+import {
+  freePort,
+  isAlive,
+  localNeo4jArchive,
+  startLocalNeo4j,
+} from '../server/neo4j/local-neo4j.js';
 import { fromRoot } from '../server/paths.js';
 import { median } from './lib/stats.js';
 import { ensureBuild } from '../scripts/fresh-build.mjs';
@@ -198,17 +203,8 @@ async function npmStartRun(dataDir: string): Promise<{ ms: number }> {
       await exited;
       // npm exits at once; the server in its group is still stopping its Neo4j, which the next
       // run would find holding the data directory. Wait until the whole group has gone.
-      while (groupAlive(group)) await new Promise((r) => setTimeout(r, 20));
+      while (isAlive(-group)) await new Promise((r) => setTimeout(r, 20));
     }
-  }
-}
-
-function groupAlive(group: number): boolean {
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -235,6 +231,19 @@ export async function benchColdStart(log: (m: string) => void): Promise<ColdStar
   try {
     // A first start creates the store and seeds the story: reported apart, not in the ratio. The
     // last one's directory is the warm starts' (the story loaded).
+    const firstStart = async (
+      label: string,
+    ): Promise<{ ms: number; seedMs: number | undefined }> => {
+      log(`cold start: ${label} …`);
+      rmSync(dataDir, { recursive: true, force: true });
+      const first = await appRun(dataDir, true);
+      const ms = Math.round(first.ms);
+      const seedMs = seedDuration(first.log);
+      log(
+        `cold start: ${label}: ${ms} ms${cpuText(first.jvmCpu)}, of which loading the story ${seedMs ?? '?'} ms, load ${loadAverage()}`,
+      );
+      return { ms, seedMs };
+    };
     // What the archive holds depends on what its JVM ran before it stopped (a bare start that ran
     // no statement wrote one without the Cypher classes, and the story then loaded 0.3 s slower).
     // Removed here, the first start below writes it as a fresh clone's first `npm start` does.
@@ -242,30 +251,20 @@ export async function benchColdStart(log: (m: string) => void): Promise<ColdStar
     let noArchive: ColdStartResult['noArchive'];
     if (archive !== undefined) {
       rmSync(archive, { force: true });
-      log('cold start: first start without a class-data archive (as on a fresh clone) …');
-      rmSync(dataDir, { recursive: true, force: true });
-      const first = await appRun(dataDir, true);
-      const seedMs = seedDuration(first.log);
-      noArchive = {
-        firstStartMs: Math.round(first.ms),
-        ...(seedMs === undefined ? {} : { seedMs }),
-      };
-      log(
-        `cold start: without an archive: ${noArchive.firstStartMs} ms${cpuText(first.jvmCpu)}, of which loading the story ${seedMs ?? '?'} ms; archive written: ${existsSync(archive)}`,
+      const { ms, seedMs } = await firstStart(
+        'first start without a class-data archive (as on a fresh clone)',
       );
+      noArchive = { firstStartMs: ms, ...(seedMs === undefined ? {} : { seedMs }) };
+      log(`cold start: archive written: ${existsSync(archive)}`);
     }
     const firstStartsMs: number[] = [];
     const seedsMs: number[] = [];
     for (let i = 0; i < FIRST_RUNS; i++) {
-      log(`cold start: first start ${i + 1} (creates the store, seeds the story) …`);
-      rmSync(dataDir, { recursive: true, force: true });
-      const first = await appRun(dataDir, true);
-      firstStartsMs.push(Math.round(first.ms));
-      const seedMs = seedDuration(first.log);
-      if (seedMs !== undefined) seedsMs.push(seedMs);
-      log(
-        `cold start: first start ${i + 1}: ${firstStartsMs.at(-1)} ms${cpuText(first.jvmCpu)}, of which loading the story ${seedMs ?? '?'} ms, load ${loadAverage()}`,
+      const { ms, seedMs } = await firstStart(
+        `first start ${i + 1} (creates the store, seeds the story)`,
       );
+      firstStartsMs.push(ms);
+      if (seedMs !== undefined) seedsMs.push(seedMs);
     }
     // npm start is timed on its warm path: a build it found stale would be timed with it.
     ensureBuild(fromRoot(), { log });

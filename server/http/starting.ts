@@ -3,7 +3,7 @@ import { requestUrl } from './request-url.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 /** Seconds a client is asked to wait before trying again. */
-export const STARTING_RETRY_AFTER_S = 2;
+const STARTING_RETRY_AFTER_S = 2;
 
 const PAGE = `<!doctype html>
 <html lang="en">

@@ -49,7 +49,8 @@ interface PidRecord {
   port: number;
 }
 
-function isAlive(pid: number): boolean {
+/** True while the process (or, for a negative pid, any process of that group) exists. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -14,7 +14,7 @@ import { median } from './lib/stats.js';
 import { ensureBuild } from '../scripts/fresh-build.mjs';
 
 /**
- * Cold start: Dossier's start (node dist/server/main.js, which starts its own Neo4j, connects and
+ * Cold start: Dossier's start (node dist/server-bundle/main.js, which starts its own Neo4j, connects and
  * serves) until /ready answers 200, against the local Neo4j alone until Bolt answers, on the same
  * data directory (the story graph already loaded), alternated run by run; and `npm start`, the
  * README's command, the same way, with the build already current.
@@ -93,7 +93,9 @@ function loadAverage(): string {
 
 const cpuText = (s: number | undefined): string =>
   s === undefined ? '' : ` (JVM CPU ${s.toFixed(1)} s)`;
-const COMMAND = 'node dist/server/main.js';
+const COMMAND = 'node dist/server-bundle/main.js';
+/** The server as `npm start` runs it (scripts/bundle-server.mjs). */
+const MAIN_SCRIPT = fromRoot('dist', 'server-bundle', 'main.js');
 
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -157,7 +159,7 @@ async function appRun(
 ): Promise<{ ms: number; log: string; jvmCpu?: number }> {
   const { port, env } = await appEnv(dataDir, withLog ? 'info' : 'warn');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [fromRoot('dist', 'server', 'main.js')], {
+  const child = spawn(process.execPath, [MAIN_SCRIPT], {
     cwd: fromRoot(),
     env,
     stdio: ['ignore', withLog ? 'pipe' : 'ignore', 'inherit'],
@@ -224,8 +226,8 @@ async function bareRun(dataDir: string): Promise<{ ms: number; jvmCpu?: number }
 }
 
 export async function benchColdStart(log: (m: string) => void): Promise<ColdStartResult> {
-  if (!existsSync(fromRoot('dist', 'server', 'main.js'))) {
-    throw new Error('dist/server/main.js is missing: run npm run build first');
+  if (!existsSync(MAIN_SCRIPT)) {
+    throw new Error(`${MAIN_SCRIPT} is missing: run npm run build first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-cold-'));
   try {

@@ -27,7 +27,11 @@ const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsco
 /** Written by the build's codegen step from the SDL and the client's operations, both inputs. */
 const GENERATED = [join('server', 'graphql', 'generated'), join('client', 'src', 'generated')];
 /** What a usable build must hold. */
-const OUTPUTS = [join('dist', 'server', 'main.js'), join('dist', 'client', 'index.html')];
+const OUTPUTS = [
+  join('dist', 'server', 'main.js'),
+  join('dist', 'server-bundle', 'main.js'),
+  join('dist', 'client', 'index.html'),
+];
 
 const stampFile = (/** @type {string} */ root) => join(root, 'dist', '.build-stamp');
 const pendingFile = (/** @type {string} */ root) => join(root, 'dist', '.build-stamp.pending');

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
@@ -97,11 +96,13 @@ export function createApp(deps: AppDeps): App {
     // yoga's own 25 MB limit piped every body through a TransformStream and a stream pipeline,
     // about 0.1-0.2 ms of each request before its statement could be sent.
     maxRequestBodySize: false,
-    // GraphiQL is bundled (render-graphiql), so it works without reaching a CDN.
+    // GraphiQL is bundled (render-graphiql), so it works without reaching a CDN. Its page and
+    // scripts are 8.8 MB of strings: loaded the first time someone opens it, not at every start.
     graphiql: config.access.graphiql
       ? { title: 'Dossier GraphQL', defaultQuery: graphiqlExamples }
       : false,
-    renderGraphiQL,
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     plugins: [
       ...protections(config),

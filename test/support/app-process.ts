@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fromRoot } from '../../server/paths.js';
 
-/** The built server (npm test builds it first). */
-export const mainScript = fromRoot('dist', 'server', 'main.js');
+/** The built server as `npm start` runs it, the bundle (npm test builds it first). */
+export const mainScript = fromRoot('dist', 'server-bundle', 'main.js');
 
 export interface AppProcess {
   readonly child: ChildProcess;
@@ -11,7 +11,7 @@ export interface AppProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node dist/server/main.js` with the given environment (on top of a minimal one). */
+/** Runs `node dist/server-bundle/main.js` with the given environment (on top of a minimal one). */
 export function spawnApp(env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, [mainScript], {
     env: {

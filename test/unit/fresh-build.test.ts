@@ -17,11 +17,17 @@ function write(path: string, text: string): void {
   writeFileSync(join(root, path), text);
 }
 
-/** What a build leaves: the two outputs a usable dist/ must hold, then the stamp. */
+/** The outputs a usable dist/ must hold: tsc's server, the server's bundle and the client. */
+function writeOutputs(): void {
+  write('dist/server/main.js', '// built');
+  write('dist/server-bundle/main.js', '// bundled');
+  write('dist/client/index.html', '<!doctype html>');
+}
+
+/** What a build leaves: the outputs, then the stamp. */
 function build(): void {
   beginBuild(root);
-  write('dist/server/main.js', '// built');
-  write('dist/client/index.html', '<!doctype html>');
+  writeOutputs();
   endBuild(root);
 }
 
@@ -94,8 +100,7 @@ describe('fresh-build: does dist/ hold a build of the current sources?', () => {
   it('an edit made while a build runs is not taken for built', () => {
     beginBuild(root);
     write('server/main.ts', 'export const editedDuringTheBuild = true;');
-    write('dist/server/main.js', '// built');
-    write('dist/client/index.html', '<!doctype html>');
+    writeOutputs();
     endBuild(root);
     expect(buildIsCurrent(root)).toBe(false);
   });

@@ -11,13 +11,13 @@ import {
 } from '../server/neo4j/local-neo4j.js';
 import { fromRoot } from '../server/paths.js';
 import { median } from './lib/stats.js';
-import { ensureBuild } from '../scripts/fresh-build.mjs';
+import { ensureBuild, SERVER_MAIN } from '../scripts/fresh-build.mjs';
 
 /**
- * Cold start: Dossier's start (node dist/server-bundle/main.js, which starts its own Neo4j, connects and
- * serves) until /ready answers 200, against the local Neo4j alone until Bolt answers, on the same
- * data directory (the story graph already loaded), alternated run by run; and `npm start`, the
- * README's command, the same way, with the build already current.
+ * Cold start: Dossier's start (`node dist/server-bundle/main.js`, which starts its own Neo4j,
+ * connects and serves) until /ready answers 200, against the local Neo4j alone until Bolt
+ * answers, on the same data directory (the story graph already loaded), alternated run by run;
+ * and `npm start`, the README's command, the same way, with the build already current.
  */
 export interface ColdStartResult {
   readonly command: string;
@@ -93,9 +93,9 @@ function loadAverage(): string {
 
 const cpuText = (s: number | undefined): string =>
   s === undefined ? '' : ` (JVM CPU ${s.toFixed(1)} s)`;
-const COMMAND = 'node dist/server-bundle/main.js';
+const COMMAND = `node ${SERVER_MAIN}`;
 /** The server as `npm start` runs it (scripts/bundle-server.mjs). */
-const MAIN_SCRIPT = fromRoot('dist', 'server-bundle', 'main.js');
+const MAIN_SCRIPT = fromRoot(SERVER_MAIN);
 
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

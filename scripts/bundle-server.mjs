@@ -3,8 +3,9 @@
 // (esbuild), instead of the ~1,400 files Node would otherwise resolve, read and compile one by
 // one. On a first or warm start those modules load while the local Neo4j's JVM starts on the same
 // cores, and every millisecond of CPU Node spends there comes off the JVM: importing the app took
-// 0.70-0.76 s of CPU from tsc's output against 0.24 s from a bundle, and the warm start to /ready
-// went from 2.94-3.11 s to 2.70-2.79 s (4 alternated pairs; bench/notes.md, eleventh pass).
+// 0.70-0.76 s of CPU from tsc's output against 0.16-0.21 s from the bundle (GraphiQL loaded when
+// first opened), and the full bench's warm start to /ready went from 3,164 to 2,690 ms
+// (bench/notes.md, eleventh pass; BENCHMARKS.md).
 // esbuild rather than hand-written concatenation: it is what vite and tsx already run here.
 //
 // tsc still type-checks and emits dist/server/ (the CLIs' compiled form); this is the one entry
@@ -13,18 +14,16 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** Where the bundle goes, relative to the checkout. */
-export const BUNDLE_DIR = join('dist', 'server-bundle');
+import { SERVER_MAIN } from './fresh-build.mjs';
 
 /**
  * Bundles server/main.ts into `outdir` (emptied first, so no stale chunk survives a rebuild).
  * Code split at dynamic imports: what main.ts loads while the JVM starts, the app, and GraphiQL
  * (loaded the first time someone opens it) stay separate chunks.
  * @param {string} root the checkout
- * @param {string} [outdir] defaults to dist/server-bundle
+ * @param {string} [outdir] defaults to the directory of SERVER_MAIN (dist/server-bundle)
  */
-export async function bundleServer(root, outdir = join(root, BUNDLE_DIR)) {
+export async function bundleServer(root, outdir = join(root, dirname(SERVER_MAIN))) {
   rmSync(outdir, { recursive: true, force: true });
   return build({
     absWorkingDir: root,

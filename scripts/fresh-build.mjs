@@ -26,10 +26,12 @@ const INPUT_DIRS = ['server', 'client', 'scripts'];
 const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** Written by the build's codegen step from the SDL and the client's operations, both inputs. */
 const GENERATED = [join('server', 'graphql', 'generated'), join('client', 'src', 'generated')];
+/** The server as `npm start` runs it, relative to the checkout: scripts/bundle-server.mjs's entry. */
+export const SERVER_MAIN = join('dist', 'server-bundle', 'main.js');
 /** What a usable build must hold. */
 const OUTPUTS = [
   join('dist', 'server', 'main.js'),
-  join('dist', 'server-bundle', 'main.js'),
+  SERVER_MAIN,
   join('dist', 'client', 'index.html'),
 ];
 

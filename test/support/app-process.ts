@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { SERVER_MAIN } from '../../scripts/fresh-build.mjs';
 import { fromRoot } from '../../server/paths.js';
 
 /** The built server as `npm start` runs it, the bundle (npm test builds it first). */
-export const mainScript = fromRoot('dist', 'server-bundle', 'main.js');
+export const mainScript = fromRoot(SERVER_MAIN);
 
 export interface AppProcess {
   readonly child: ChildProcess;

@@ -24,8 +24,9 @@ import { neo4jJvmsFor, spawnApp, stopLeftoverApps, waitFor200 } from '../support
 import { inject } from 'vitest';
 import '../support/provided.js';
 
-// These tests run the real start path (`node dist/server-bundle/main.js`) with its own local Neo4j, so
-// they only apply when the suite itself runs on the local Neo4j (not NEO4J_URI or a container).
+// These tests run the real start path (`node dist/server-bundle/main.js`) with its own local
+// Neo4j, so they only apply when the suite itself runs on the local Neo4j (not NEO4J_URI or a
+// container).
 const local = inject('neo4j').kind === 'local';
 
 async function graphqlTypename(port: number): Promise<unknown> {
